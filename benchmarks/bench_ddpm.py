@@ -1,0 +1,60 @@
+"""DDPM speed on this CPU, in one run: training images/s (UNet preset vs the starter CNN `default`),
+sampling images/s (DDIM-50 vs ancestral-1000, same network), and training FLOP/s against the CPU's fp32 peak.
+
+    .venv/bin/python benchmarks/bench_ddpm.py            # prints a markdown table; medians of repeated timings
+"""
+import argparse, json, platform, re, statistics, time
+import torch
+from torch.utils.flop_counter import FlopCounterMode
+from mnist_diffusion.ddpm import build_ddpm, ddpm_preset
+
+def median_time(fn, reps):
+    fn()                                                     # warm-up
+    ts = []
+    for _ in range(reps):
+        t0 = time.perf_counter(); fn(); ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
+
+def train_step_fn(m, x, opt):
+    def step():
+        l = m.loss(x); opt.zero_grad(); l.backward(); opt.step()
+    return step
+
+def train_flops(m, x):
+    with FlopCounterMode(display=False) as fc: m.loss(x).backward()
+    return fc.get_total_flops()
+
+def cpu_peak_flops():
+    "2 cores x 2 FMA units x 8 fp32 lanes (AVX2) x 2 flops per FMA x clock; None if the clock is unknown."
+    mhz = [float(m) for m in re.findall(r'cpu MHz\s*:\s*([\d.]+)', open('/proc/cpuinfo').read())]
+    return (torch.get_num_threads() * 2 * 8 * 2 * max(mhz) * 1e6, max(mhz)) if mhz else (None, None)
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(); p.add_argument('--reps', type=int, default=7); p.add_argument('--batch', type=int, default=128)
+    p.add_argument('--sample-n', type=int, default=16); p.add_argument('--json', default=None)
+    a = p.parse_args()
+    torch.manual_seed(0)
+    x = torch.rand(a.batch, 1, 28, 28) * 2 - 1
+    peak, mhz = cpu_peak_flops()
+    res = {}
+    for name in ['default', 'unet']:
+        m = build_ddpm(ddpm_preset(name)); opt = torch.optim.Adam(m.parameters(), 1e-4)
+        t = median_time(train_step_fn(m, x, opt), a.reps)
+        fl = train_flops(m, x)
+        res[name] = dict(train_img_s=a.batch / t, train_gflop_s=fl / t / 1e9, peak_frac=fl / t / peak if peak else None)
+    m = build_ddpm(ddpm_preset('unet')).eval()
+    g = lambda: torch.Generator().manual_seed(0)
+    t_anc = median_time(lambda: m.sample_ancestral(a.sample_n, g()), max(1, a.reps // 3))
+    t_ddim = median_time(lambda: m.sample_ddim(a.sample_n, 50, generator=g()), a.reps)
+    res['sampling'] = dict(ancestral1000_img_s=a.sample_n / t_anc, ddim50_img_s=a.sample_n / t_ddim)
+    print(f"CPU: {platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, {mhz} MHz, "
+          f"fp32 peak {peak / 1e9:.0f} GFLOP/s; torch {torch.__version__}; median of {a.reps} timings\n")
+    print('| preset | train img/s (batch %d) | GFLOP/s | fraction of fp32 peak |' % a.batch)
+    print('|---|---|---|---|')
+    for k in ['default', 'unet']:
+        r = res[k]; print(f"| {k} | {r['train_img_s']:.0f} | {r['train_gflop_s']:.1f} | {r['peak_frac']:.1%} |")
+    s = res['sampling']
+    print(f"\nUNet/default training speed: {res['unet']['train_img_s'] / res['default']['train_img_s']:.2f}x")
+    print(f"sampling (unet, n={a.sample_n}): ancestral-1000 {s['ancestral1000_img_s']:.2f} img/s, "
+          f"DDIM-50 {s['ddim50_img_s']:.1f} img/s: {s['ddim50_img_s'] / s['ancestral1000_img_s']:.1f}x faster")
+    if a.json: json.dump(res, open(a.json, 'w'), indent=1)
