@@ -24,10 +24,10 @@ def train_flops(m, x):
     with FlopCounterMode(display=False) as fc: m.loss(x).backward()
     return fc.get_total_flops()
 
-def cpu_peak_flops():
-    "2 cores x 2 FMA units x 8 fp32 lanes (AVX2) x 2 flops per FMA x clock; None if the clock is unknown."
-    mhz = [float(m) for m in re.findall(r'cpu MHz\s*:\s*([\d.]+)', open('/proc/cpuinfo').read())]
-    return (torch.get_num_threads() * 2 * 8 * 2 * max(mhz) * 1e6, max(mhz)) if mhz else (None, None)
+def cpu_peak_flops(lanes=8):
+    "cores x 2 FMA units x `lanes` fp32 lanes (8: AVX2, 16: AVX-512) x 2 flops per FMA x clock from /proc/cpuinfo."
+    mhz = max(float(m) for m in re.findall(r'cpu MHz\s*:\s*([\d.]+)', open('/proc/cpuinfo').read()))
+    return torch.get_num_threads() * 2 * lanes * 2 * mhz * 1e6, mhz
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(); p.add_argument('--reps', type=int, default=7); p.add_argument('--batch', type=int, default=128)
@@ -35,24 +35,27 @@ if __name__ == '__main__':
     a = p.parse_args()
     torch.manual_seed(0)
     x = torch.rand(a.batch, 1, 28, 28) * 2 - 1
-    peak, mhz = cpu_peak_flops()
+    peak, mhz = cpu_peak_flops(8)
+    avx512 = 'avx512f' in open('/proc/cpuinfo').read()
+    peak512 = cpu_peak_flops(16)[0]
     res = {}
     for name in ['default', 'unet']:
         m = build_ddpm(ddpm_preset(name)); opt = torch.optim.Adam(m.parameters(), 1e-4)
         t = median_time(train_step_fn(m, x, opt), a.reps)
         fl = train_flops(m, x)
-        res[name] = dict(train_img_s=a.batch / t, train_gflop_s=fl / t / 1e9, peak_frac=fl / t / peak if peak else None)
+        res[name] = dict(train_img_s=a.batch / t, train_gflop_s=fl / t / 1e9, peak_frac=fl / t / peak, peak512_frac=fl / t / peak512)
     m = build_ddpm(ddpm_preset('unet')).eval()
     g = lambda: torch.Generator().manual_seed(0)
     t_anc = median_time(lambda: m.sample_ancestral(a.sample_n, g()), max(1, a.reps // 3))
     t_ddim = median_time(lambda: m.sample_ddim(a.sample_n, 50, generator=g()), a.reps)
     res['sampling'] = dict(ancestral1000_img_s=a.sample_n / t_anc, ddim50_img_s=a.sample_n / t_ddim)
     print(f"CPU: {platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, {mhz} MHz, "
-          f"fp32 peak {peak / 1e9:.0f} GFLOP/s; torch {torch.__version__}; median of {a.reps} timings\n")
-    print('| preset | train img/s (batch %d) | GFLOP/s | fraction of fp32 peak |' % a.batch)
-    print('|---|---|---|---|')
+          f"AVX-512: {'yes' if avx512 else 'no'}; fp32 peak {peak / 1e9:.0f} GFLOP/s with AVX2 (2 cores x 2 FMA x 8 lanes x 2 x clock), "
+          f"{peak512 / 1e9:.0f} with AVX-512; torch {torch.__version__}; median of {a.reps} timings\n")
+    print('| preset | train img/s (batch %d) | GFLOP/s | of AVX2 peak | of AVX-512 peak |' % a.batch)
+    print('|---|---|---|---|---|')
     for k in ['default', 'unet']:
-        r = res[k]; print(f"| {k} | {r['train_img_s']:.0f} | {r['train_gflop_s']:.1f} | {r['peak_frac']:.1%} |")
+        r = res[k]; print(f"| {k} | {r['train_img_s']:.0f} | {r['train_gflop_s']:.1f} | {r['peak_frac']:.0%} | {r['peak512_frac']:.0%} |")
     s = res['sampling']
     print(f"\nUNet/default training speed: {res['unet']['train_img_s'] / res['default']['train_img_s']:.2f}x")
     print(f"sampling (unet, n={a.sample_n}): ancestral-1000 {s['ancestral1000_img_s']:.2f} img/s, "
