@@ -2,13 +2,17 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+MD     := $(VENV)/bin/mnist-diffusion
 STAMP  := $(VENV)/.installed
 DATA   ?= data
+N      ?= 500
 
-.PHONY: run install data test test-slow export readme clean-venv
+.PHONY: run install data test test-slow report export readme e2e
 
+# Set-up, data, then the main job: sample and score every shipped model into runs/main/.
 run: data
-	$(VENV)/bin/mnist-diffusion summary --root $(DATA) --out runs/data-summary
+	$(MD) summary --root $(DATA) --out runs/data-summary
+	$(MD) main --root $(DATA) --n $(N) --out runs/main
 
 # The torch pair is installed first and explicitly: it is the one that installs and imports on these machines.
 $(STAMP): setup.py settings.ini pyproject.toml
@@ -21,13 +25,18 @@ $(STAMP): setup.py settings.ini pyproject.toml
 install: $(STAMP)
 
 data: install
-	$(VENV)/bin/mnist-diffusion fetch-data --root $(DATA)
+	$(MD) fetch-data --root $(DATA)
 
-test: install
+# Notebook tests read real digits in a few places (the report, the training notebook's papermill defaults).
+test: data
 	$(PY) -m pytest
 
 test-slow: data
 	$(PY) -m pytest --nb-flags slow
+
+report: data
+	$(VENV)/bin/jupyter nbconvert --to html --execute nbs/10_report.ipynb --output-dir runs/report
+	@echo "report: runs/report/10_report.html"
 
 export: install
 	$(VENV)/bin/nbdev_export && $(VENV)/bin/nbdev_clean
