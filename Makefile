@@ -43,3 +43,7 @@ export: install
 
 readme: install
 	$(PY) tools/make_readme.py
+
+# JupyterLab in headless Chromium: the explorer's sliders render and moving one changes the image.
+e2e: data
+	bash tests/e2e/run.sh
