@@ -3,7 +3,7 @@
 import { chromium } from 'playwright-core';
 const [url, shots] = process.argv.slice(2);
 const fail = (m) => { console.error(`e2e: ${m}`); process.exit(1); };
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true,
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
          '--disable-component-update', '--disable-sync'] });
 try {

@@ -4,7 +4,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 py=$root/.venv/bin/python
-command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+[ -n "${CHROMIUM:-}" ] || command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 [ -d "$here/node_modules/playwright-core" ] || (cd "$here" && npm install --silent --no-audit --no-fund)
 $py -c "import jupyterlab" 2>/dev/null || $py -m pip install -q jupyterlab
 work=$(mktemp -d); shots=${E2E_SHOTS:-$root/runs/e2e}; mkdir -p "$shots"
