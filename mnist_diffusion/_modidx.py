@@ -277,7 +277,6 @@ d = { 'settings': { 'branch': 'main',
                                      'mnist_diffusion.zoo.load_pretrained': ('zoo.html#load_pretrained', 'mnist_diffusion/zoo.py'),
                                      'mnist_diffusion.zoo.main_job': ('zoo.html#main_job', 'mnist_diffusion/zoo.py'),
                                      'mnist_diffusion.zoo.manifest': ('zoo.html#manifest', 'mnist_diffusion/zoo.py'),
-                                     'mnist_diffusion.zoo.mnist_dataset_size': ('zoo.html#mnist_dataset_size', 'mnist_diffusion/zoo.py'),
                                      'mnist_diffusion.zoo.results_table': ('zoo.html#results_table', 'mnist_diffusion/zoo.py'),
                                      'mnist_diffusion.zoo.slim_checkpoint': ('zoo.html#slim_checkpoint', 'mnist_diffusion/zoo.py'),
                                      'mnist_diffusion.zoo.zoo_table': ('zoo.html#zoo_table', 'mnist_diffusion/zoo.py')}}}
