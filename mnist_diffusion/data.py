@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #ab9aa1f8
 from __future__ import annotations
-import gzip, hashlib, json, os, shutil, struct, subprocess, sys, tarfile, tempfile, contextlib, io
+import gzip, hashlib, json, os, shutil, struct, subprocess, tarfile, tempfile, contextlib, io
 from collections.abc import Callable, Mapping
 from pathlib import Path
 

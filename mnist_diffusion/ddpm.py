@@ -5,7 +5,7 @@
 # %% ../nbs/02_ddpm.ipynb #3113a5db
 from __future__ import annotations
 import math
-from dataclasses import dataclass, field, asdict, replace
+from dataclasses import dataclass, field, asdict
 import torch
 from torch import nn
 import torch.nn.functional as F

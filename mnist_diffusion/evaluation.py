@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_evaluation.ipynb #422eec50
 from __future__ import annotations
-import csv, hashlib, io, json, math, time
+import csv, hashlib, json, math, time
 from pathlib import Path
 import torch
 from torch import nn

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_sweep.ipynb #7329aa12
 from __future__ import annotations
-import csv, itertools, json
+import csv, itertools
 from pathlib import Path
 from .data import UsageError, atomic_path
 from .training import TrainConfig, read_log

@@ -4,8 +4,8 @@
 
 # %% ../nbs/04_training.ipynb #095d220c
 from __future__ import annotations
-import csv, io, json, math, os, re, time, warnings
-from dataclasses import dataclass, field, asdict, replace, fields
+import csv, json, math, os, re, time
+from dataclasses import dataclass, asdict, fields
 from pathlib import Path
 import torch
 from torch import nn
@@ -14,8 +14,8 @@ from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 from tqdm.auto import tqdm
 from .data import UsageError, atomic_path, mnist_dataset, mnist_loader, save_grid
-from .ddpm import DDPM, DDPM_PRESETS, build_ddpm, ddpm_preset, make_ema
-from .cold import ColdModel, COLD_PRESETS, build_cold, cold_preset
+from .ddpm import DDPM, build_ddpm, ddpm_preset, make_ema
+from .cold import ColdModel, build_cold, cold_preset
 
 # %% auto #0
 __all__ = ['KINDS', 'CKPT_FORMAT', 'TrainConfig', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'save_checkpoint', 'read_checkpoint',

@@ -1,5 +1,5 @@
 """Run every notebook in nbs/ as a test (nbdev's `test_nb`, honouring `tst_flags`), and check the tree is in sync."""
-import configparser, shutil, subprocess, sys
+import configparser, subprocess, sys
 from pathlib import Path
 import pytest
 from nbdev.test import test_nb as run_nb

@@ -3,8 +3,7 @@
 
     .venv/bin/python tools/evaluate_zoo.py [--n 1000] [--final-n 10000]
 """
-import argparse, shutil
-from pathlib import Path
+import argparse, shutil, tempfile
 from mnist_diffusion.zoo import ZOO_DIR, manifest, find_pretrained
 from mnist_diffusion.evaluation import evaluate_checkpoints
 
@@ -13,9 +12,8 @@ if __name__ == '__main__':
     p.add_argument('--root', default='data'); a = p.parse_args()
     ms = manifest()
     if a.n:
-        evaluate_checkpoints([ZOO_DIR/m['file'] for m in ms], '/tmp/zoo-eval', n=a.n, root=a.root)
-        shutil.copy('/tmp/zoo-eval/metrics.csv', ZOO_DIR/'metrics.csv')
+        shutil.copy(evaluate_checkpoints([ZOO_DIR/m['file'] for m in ms], tempfile.mkdtemp(), n=a.n, root=a.root), ZOO_DIR/'metrics.csv')
     if a.final_n:
         last = [m for m in ms if m['epoch'] == find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row')['epoch']]
-        evaluate_checkpoints([ZOO_DIR/m['file'] for m in last], '/tmp/zoo-eval-final', n=a.final_n, root=a.root)
-        shutil.copy('/tmp/zoo-eval-final/metrics.csv', ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv')
+        out = evaluate_checkpoints([ZOO_DIR/m['file'] for m in last], tempfile.mkdtemp(), n=a.final_n, root=a.root)
+        shutil.copy(out, ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv')

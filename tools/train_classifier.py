@@ -18,7 +18,7 @@ if __name__ == '__main__':
     t0 = time.time()
     clf, acc = train_classifier(mnist_dataset(a.root, True), mnist_dataset(a.root, False), epochs=a.epochs, progress=True)
     secs = time.time() - t0
-    path = ROOT/'mnist_diffusion'/'assets'/'mnist_classifier.pt'
+    path = CLASSIFIER_PATH
     with atomic_path(path) as tmp: torch.save(clf.state_dict(), tmp)
     sha = sha256_of(path)
     nb = ROOT/'nbs'/'05_evaluation.ipynb'
