@@ -36,7 +36,7 @@ setuptools.setup(
     url = cfg['git_url'],
     packages = setuptools.find_packages(include=['mnist_diffusion', 'mnist_diffusion.*']),
     include_package_data = True,
-    package_data = {'mnist_diffusion': ['assets/*']},
+    package_data = {'mnist_diffusion': ['assets/*', 'zoo/*.pt', 'zoo/*.json', 'zoo/*.csv', 'zoo/logs/*.csv']},
     install_requires = requirements,
     extras_require={ 'dev': dev_requirements },
     dependency_links = cfg.get('dep_links','').split(),

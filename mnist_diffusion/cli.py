@@ -4,12 +4,15 @@
 
 # %% ../nbs/09_cli.ipynb #91e8e854
 from __future__ import annotations
-import argparse, json, sys
+import argparse, os, re, sys
 from pathlib import Path
-from .data import UsageError, fetch_mnist, data_summary, save_grid
+from .core import UsageError, sampler_names
+from .data import fetch_mnist, data_summary, save_grid
+from .ddpm import DDPM_PRESETS
+from .cold import COLD_PRESETS, ORIENTATIONS
 
 # %% auto #0
-__all__ = ['parser', 'main']
+__all__ = ['COUNT', 'NONNEG', 'POSITIVE', 'FRACTION', 'N_METRIC', 'parser', 'main']
 
 # %% ../nbs/09_cli.ipynb #124eeff1
 def _fetch(a):
@@ -26,81 +29,171 @@ def _train(a):
     cfg = TrainConfig(kind=a.kind, preset=a.preset, orientation=a.orientation, epochs=a.epochs, run_dir=run_dir,
                       data_root=a.root, subset=a.subset, batch_size=a.batch_size, lr=a.lr, seed=a.seed,
                       save_epochs=tuple(a.save_epochs), save_every=a.save_every, warmup_steps=a.warmup,
-                      grad_clip=a.grad_clip or None, device=a.device, progress=not a.quiet)
+                      cosine_decay=a.cosine, grad_clip=a.grad_clip or None, device=a.device, progress=not a.quiet)
     print(f"trained {train(cfg, resume=a.resume)}")
 
 def _sample(a):
     import torch
-    from mnist_diffusion.training import load_checkpoint, sample_images
-    if a.n < 1: raise UsageError(f"-n must be at least 1, got {a.n}")
+    from mnist_diffusion.checkpoint import load_checkpoint
     m, ck = load_checkpoint(a.checkpoint)
-    x = sample_images(m, a.n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, a.eta)
-    print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({a.n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']})")
+    x = m.sample(a.n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, **({'eta': a.eta} if a.eta else {}))
+    print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({a.n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
+          f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps)} NFE)")
 
 def _sweep(a):
-    from mnist_diffusion.sweep import sweep
+    from mnist_diffusion.jobs import sweep
     print(sweep(a.kind, a.presets, a.orientations, a.epochs, a.out, subset=a.subset, root=a.root))
 
 def _main(a):
-    from mnist_diffusion.zoo import main_job
-    main_job(a.out, a.n, a.root, a.steps, a.seed)
+    from mnist_diffusion.jobs import main_job
+    main_job(a.out, a.n, a.root, {'ddpm': a.ddpm_sampler}, a.steps, a.seed, a.all_epochs)
 
 def _evaluate(a):
     from mnist_diffusion.evaluation import evaluate_run
     print(f"wrote {evaluate_run(a.run_dir, a.n, a.sampler, a.steps, a.root, a.seed)}")
 
-def _nonneg(s):
-    v = int(s)
-    if v < 0: raise argparse.ArgumentTypeError(f"must be >= 0, got {v}")
-    return v
+# %% ../nbs/09_cli.ipynb #a481cef8
+class _Parser(argparse.ArgumentParser):
+    "An ArgumentParser whose errors are one line."
+    def error(self, message):
+        print(f"error: {message} (see {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+def _number(kind, lo=None, hi=None):
+    "An argparse type: a number of `kind` in [lo, hi]."
+    def parse(s):
+        try: v = kind(s)
+        except ValueError: raise argparse.ArgumentTypeError(f"expected {'an integer' if kind is int else 'a number'}, got {s!r}") from None
+        if (lo is not None and v < lo) or (hi is not None and v > hi) or v != v:
+            rng = f"at least {lo}" if hi is None else f"between {lo} and {hi}"
+            raise argparse.ArgumentTypeError(f"must be {rng}, got {s}")
+        return v
+    return parse
+
+COUNT, NONNEG, POSITIVE, FRACTION = _number(int, 1), _number(int, 0), _number(float, 1e-12), _number(float, 0., 1.)
+N_METRIC = _number(int, 20, 60_000)          # KID needs 20 samples; FID is reported from 129 on
+
+def _device(s):
+    "An argparse type: `auto`, `cpu`, `mps`, `cuda` or `cuda:N`."
+    if not re.fullmatch(r'auto|cpu|mps|cuda(:\d+)?', s): raise argparse.ArgumentTypeError(f"expected auto, cpu, cuda, cuda:N or mps, got {s!r}")
+    return s
+
+def _writable_dir(d: Path, opt: str):
+    "Check, without creating anything, that folder `d` exists or can be created, and that files can be written there."
+    p = d.absolute()
+    while not p.exists(): p = p.parent
+    if not p.is_dir(): raise UsageError(f"{opt} {d}: {p} is a file, so this folder cannot be created; choose another path")
+    if not os.access(p, os.W_OK): raise UsageError(f"{opt} {d}: {p} is not writable; choose another path")
+
+def _check_paths(a):
+    "Check every path option of the parsed command before it runs."
+    if getattr(a, 'checkpoint', None) and not Path(a.checkpoint).is_file():
+        raise UsageError(f"checkpoint {a.checkpoint}: no such file")
+    if getattr(a, 'run_dir', None) and a.cmd == 'evaluate' and not Path(a.run_dir).is_dir():
+        raise UsageError(f"run_dir {a.run_dir}: no such folder")
+    if a.cmd == 'fetch-data': _writable_dir(Path(a.root), '--root')
+    if getattr(a, 'out', None):
+        out = Path(a.out)
+        if a.cmd == 'sample':
+            if out.suffix.lower() not in ('.png', '.jpg', '.jpeg'): raise UsageError(f"--out {out}: give an image file name ending in .png or .jpg")
+            _writable_dir(out.parent, '--out')
+        else: _writable_dir(out, '--out')
+
+# %% ../nbs/09_cli.ipynb #3b695ebd
+def _presets_help() -> str:
+    return f"a preset name (ddpm: {', '.join(DDPM_PRESETS)}; cold: {', '.join(COLD_PRESETS)})"
 
 def parser() -> argparse.ArgumentParser:
     "The `mnist-diffusion` argument parser."
-    p = argparse.ArgumentParser(prog='mnist-diffusion', description='DDPM and cold diffusion on MNIST.')
+    p = _Parser(prog='mnist-diffusion', description='DDPM and cold diffusion on MNIST.')
     sub = p.add_subparsers(dest='cmd', required=True)
+
     f = sub.add_parser('fetch-data', help='download and verify MNIST into ROOT/MNIST/raw')
-    f.add_argument('--root', default='data'); f.set_defaults(fn=_fetch)
+    f.add_argument('--root', default='data')
+    f.set_defaults(fn=_fetch)
+
     s = sub.add_parser('summary', help='digit counts, pixel statistics and a grid of real digits')
-    s.add_argument('--root', default='data'); s.add_argument('--out', default='runs/data-summary'); s.set_defaults(fn=_summary)
+    s.add_argument('--root', default='data')
+    s.add_argument('--out', default='runs/data-summary')
+    s.set_defaults(fn=_summary)
+
     t = sub.add_parser('train', help='train a DDPM or cold diffusion model')
     t.add_argument('kind', choices=['ddpm', 'cold'])
-    t.add_argument('--preset', default=None, help='a preset name (ddpm: default, light, more_capacity, testing, testing2, unet, unet_cosine; cold: default_7, default_28, more_capacity, unet_7, unet_28, blur)')
-    t.add_argument('--orientation', default='row', help='cold only: row or col')
-    t.add_argument('--epochs', type=_nonneg, default=10); t.add_argument('--run-dir', default=None)
-    t.add_argument('--root', default='data'); t.add_argument('--subset', type=int, default=None)
-    t.add_argument('--batch-size', type=int, default=None); t.add_argument('--lr', type=float, default=None)
-    t.add_argument('--warmup', type=_nonneg, default=0); t.add_argument('--grad-clip', type=float, default=1.0)
-    t.add_argument('--seed', type=int, default=0); t.add_argument('--device', default='auto')
-    t.add_argument('--save-epochs', type=int, nargs='*', default=[]); t.add_argument('--save-every', type=_nonneg, default=0)
-    t.add_argument('--resume', action='store_true', help='continue from the newest checkpoint in the run folder')
-    t.add_argument('--quiet', action='store_true'); t.set_defaults(fn=_train)
+    t.add_argument('--preset', default=None, help=_presets_help())
+    t.add_argument('--orientation', default='row', choices=ORIENTATIONS, help='cold only')
+    t.add_argument('--epochs', type=NONNEG, default=10)
+    t.add_argument('--run-dir', default=None)
+    t.add_argument('--root', default='data')
+    t.add_argument('--subset', type=COUNT, default=None, help='train on a seeded random subset of this many images')
+    t.add_argument('--batch-size', type=COUNT, default=None)
+    t.add_argument('--lr', type=POSITIVE, default=None)
+    t.add_argument('--warmup', type=NONNEG, default=0, help='linear LR warm-up steps')
+    t.add_argument('--cosine', action='store_true', help='cosine LR decay to 0 over the run')
+    t.add_argument('--grad-clip', type=_number(float, 0.), default=1.0, help='0 turns clipping off')
+    t.add_argument('--seed', type=NONNEG, default=0)
+    t.add_argument('--device', type=_device, default='auto', help='auto, cpu, cuda, cuda:N or mps')
+    t.add_argument('--save-epochs', type=NONNEG, nargs='*', default=[])
+    t.add_argument('--save-every', type=NONNEG, default=0)
+    t.add_argument('--resume', action='store_true', help='continue from the newest checkpoint (or last.pt) in the run folder')
+    t.add_argument('--quiet', action='store_true')
+    t.set_defaults(fn=_train)
+
     m = sub.add_parser('sample', help='sample a grid of images from a checkpoint')
-    m.add_argument('checkpoint'); m.add_argument('-n', type=int, default=64); m.add_argument('--out', default='samples.png')
-    m.add_argument('--sampler', default='auto', help='ddim or ancestral (DDPM); alg2 or alg1 (cold)')
-    m.add_argument('--steps', type=int, default=50); m.add_argument('--eta', type=float, default=0.)
-    m.add_argument('--seed', type=int, default=0); m.add_argument('--nrow', type=int, default=8); m.set_defaults(fn=_sample)
+    m.add_argument('checkpoint')
+    m.add_argument('-n', type=_number(int, 1, 10_000), default=64)
+    m.add_argument('--out', default='samples.png')
+    m.add_argument('--sampler', default=None, choices=sampler_names(),
+                   help=f"ddpm: {', '.join(sampler_names('ddpm'))} (default dpm++2m); cold: {', '.join(sampler_names('cold'))} (default alg2)")
+    m.add_argument('--steps', type=COUNT, default=None, help='network evaluations for samplers that take a step count (default 20)')
+    m.add_argument('--eta', type=FRACTION, default=0., help='DDIM only: 0 deterministic, 1 ancestral-like')
+    m.add_argument('--seed', type=NONNEG, default=0)
+    m.add_argument('--nrow', type=COUNT, default=8)
+    m.set_defaults(fn=_sample)
+
     w = sub.add_parser('sweep', help='train a grid of presets/orientations through papermill and tabulate the results')
-    w.add_argument('kind', choices=['ddpm', 'cold']); w.add_argument('--presets', nargs='+', required=True)
-    w.add_argument('--orientations', nargs='+', default=['row']); w.add_argument('--epochs', type=_nonneg, default=1)
-    w.add_argument('--subset', type=int, default=0); w.add_argument('--root', default='data')
-    w.add_argument('--out', default='runs/sweep'); w.set_defaults(fn=_sweep)
-    j = sub.add_parser('main', help='the main job: sample and score every shipped model (n=500: a few minutes on 2 CPU cores)')
-    j.add_argument('--out', default='runs/main'); j.add_argument('--n', type=int, default=500); j.add_argument('--root', default='data')
-    j.add_argument('--steps', type=int, default=50); j.add_argument('--seed', type=int, default=0); j.set_defaults(fn=_main)
+    w.add_argument('kind', choices=['ddpm', 'cold'])
+    w.add_argument('--presets', nargs='+', required=True, help=_presets_help())
+    w.add_argument('--orientations', nargs='+', default=['row'], choices=ORIENTATIONS)
+    w.add_argument('--epochs', type=NONNEG, default=1)
+    w.add_argument('--subset', type=NONNEG, default=0, help='0: all training images')
+    w.add_argument('--root', default='data')
+    w.add_argument('--out', default='runs/sweep')
+    w.set_defaults(fn=_sweep)
+
+    j = sub.add_parser('main', help='the main job: sample and score the last epoch of every shipped model')
+    j.add_argument('--out', default='runs/main')
+    j.add_argument('--n', type=N_METRIC, default=500)
+    j.add_argument('--root', default='data')
+    j.add_argument('--ddpm-sampler', default=None, choices=sampler_names('ddpm'), help='default dpm++2m')
+    j.add_argument('--steps', type=COUNT, default=None, help='NFE for DDPM samplers that take a step count (default 20)')
+    j.add_argument('--seed', type=NONNEG, default=0)
+    j.add_argument('--all-epochs', action='store_true', help='score every shipped epoch, not only the last')
+    j.set_defaults(fn=_main)
+
     e = sub.add_parser('evaluate', help="score every checkpoint of a run folder (metrics.csv, metrics.png)")
-    e.add_argument('run_dir'); e.add_argument('--n', type=int, default=1000); e.add_argument('--sampler', default='auto')
-    e.add_argument('--steps', type=int, default=50); e.add_argument('--root', default='data'); e.add_argument('--seed', type=int, default=0)
+    e.add_argument('run_dir')
+    e.add_argument('--n', type=N_METRIC, default=1000)
+    e.add_argument('--sampler', default=None, choices=sampler_names())
+    e.add_argument('--steps', type=COUNT, default=None)
+    e.add_argument('--root', default='data')
+    e.add_argument('--seed', type=NONNEG, default=0)
     e.set_defaults(fn=_evaluate)
     return p
 
 # %% ../nbs/09_cli.ipynb #3dfe2620
 def main(argv=None) -> int:
-    "Run the CLI; a `UsageError` becomes a one-line message on stderr and exit status 1."
+    "Run the CLI; any user-fixable problem becomes one `error:` line on stderr and a non-zero exit status."
     a = parser().parse_args(argv)
     if getattr(a, 'preset', 0) is None: a.preset = 'default' if a.kind == 'ddpm' else 'default_7'
-    try: a.fn(a)
+    try:
+        _check_paths(a)
+        a.fn(a)
     except UsageError as e:
         print(f"error: {e}", file=sys.stderr)
+        raise SystemExit(1)
+    except OSError as e:
+        where = f" {e.filename}" if e.filename else ''
+        print(f"error:{where} {e.strerror or e}; check the paths and free space, then run again", file=sys.stderr)
         raise SystemExit(1)
     except KeyboardInterrupt: raise SystemExit(130)
     return 0

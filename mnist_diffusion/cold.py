@@ -10,13 +10,14 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .data import UsageError
+from .core import UsageError, Diffusion, register_sampler, t_batch, preset_lookup
 from .models import build_net
 
 # %% auto #0
 __all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'COLD_PRESETS', 'Degradation', 'group_order', 'RowColumnAveraging',
-           'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'Oracle', 'profile',
-           'from_profile', 'GaussianMixturePrior', 'ColdModel', 'ColdConfig', 'cold_preset', 'build_cold']
+           'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'alg1_step', 'alg2_step',
+           'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'ColdModel', 'ColdConfig', 'cold_preset',
+           'build_cold']
 
 # %% ../nbs/03_cold.ipynb #7bc19c57
 class Degradation(nn.Module):
@@ -103,8 +104,10 @@ def build_degradation(cfg: dict) -> Degradation:
 # %% ../nbs/03_cold.ipynb #6c21e613
 LOSSES = {'l1': F.l1_loss, 'l2': F.mse_loss}
 
-class ColdDiffusion(nn.Module):
-    "A restoration network `net(x_t, t/T)` with its degradation: training loss, Algorithms 1 and 2, priors."
+class ColdDiffusion(Diffusion):
+    "A restoration network `net(x_t, t/T)` with its degradation: the restoration loss and the `cold` samplers."
+    family, default_sampler, default_steps = 'cold', 'alg2', None
+
     def __init__(self, net: nn.Module, degradation: Degradation, loss='l1'):
         super().__init__()
         if loss not in LOSSES: raise UsageError(f"unknown loss {loss!r}; choose 'l1' or 'l2'")
@@ -117,20 +120,33 @@ class ColdDiffusion(nn.Module):
         t = torch.randint(1, self.T + 1, (len(x0),), device=x0.device, generator=generator)
         return LOSSES[self.loss_name](self(self.D(x0, t), t), x0)
 
-    @torch.no_grad()
-    def sample_from(self, xT, algorithm=2, t_start=None, return_traj=False):
-        "Run Algorithm 1 or 2 from `xT` at step `t_start` (default T) down to 0."
-        if algorithm not in (1, 2): raise UsageError(f"algorithm must be 1 or 2, got {algorithm!r}")
-        x, traj, n = xT, [xT.cpu()], len(xT)
-        for t in range(self.T if t_start is None else t_start, 0, -1):
-            tt = torch.full((n,), t, device=x.device)
-            x0 = self(x, tt)
-            x = self.D(x0, t - 1) if algorithm == 1 else x - self.D(x0, tt) + self.D(x0, t - 1)
-            if return_traj: traj.append(x.cpu())
-        return (x, torch.stack(traj)) if return_traj else x
+    def x_T(self, n, generator, conditional):
+        "The fully degraded state of the given real images (a prior draw in `ColdModel`)."
+        if conditional is None: raise UsageError("this cold model has no prior over degraded states: pass conditional= real images")
+        return self.D(conditional, self.T)
+
+    def restore(self, x_t, t_start: int, sampler='alg2', return_traj=False):
+        "Run a cold sampler from `x_t` at step `t_start` down to 0, one step at a time."
+        return self.reverse(x_t, list(range(t_start, -1, -1)), sampler, return_traj=return_traj)
+
+@register_sampler('alg1', 'cold')
+def alg1_step(m: ColdDiffusion, x, t, s, state, generator=None):
+    "Algorithm 1: restore, then degrade the estimate to step $s$: $x_s = D(\\hat x_0, s)$."
+    return m.D(m(x, t_batch(x, t)), s)
+
+@register_sampler('alg2', 'cold')
+def alg2_step(m: ColdDiffusion, x, t, s, state, generator=None):
+    "Algorithm 2: move $x_t$ by the difference the estimate makes, $x_s = x_t - D(\\hat x_0, t) + D(\\hat x_0, s)$."
+    x0 = m(x, t_batch(x, t))
+    return x - m.D(x0, t) + m.D(x0, s)
+
+@register_sampler('direct', 'cold', steps='one')
+def direct_step(m: ColdDiffusion, x, t, s, state, generator=None):
+    "Direct restoration: one network call, $\\hat x_0 = R(x_T, T)$."
+    return m(x, t_batch(x, t))
 
 # %% ../nbs/03_cold.ipynb #0e4b0c57
-class Oracle(nn.Module):
+class _Oracle(nn.Module):
     "A 'restorer' that returns fixed images whatever its input (for testing samplers)."
     def __init__(self, x): super().__init__(); self.x = x
     def forward(self, z, tau): return self.x
@@ -181,19 +197,17 @@ class ColdModel(ColdDiffusion):
         self.prior.fit(profile(x, self.D.orientation), seed)
         return self
 
-    @torch.no_grad()
-    def sample(self, n: int, generator: torch.Generator|None = None, algorithm=2, return_traj=False):
-        "Generate `n` new images: draw $x_T$ from the prior, then run Algorithm 1 or 2."
-        if self.prior is None: raise UsageError("unconditional sampling needs a row/column averaging degradation")
-        xT = from_profile(self.prior.sample(n, generator), self.D.orientation).contiguous()
-        return self.sample_from(xT, algorithm, return_traj=return_traj)
+    def x_T(self, n, generator, conditional):
+        "A draw from the prior over fully degraded states, or the degraded `conditional` images."
+        if conditional is not None or self.prior is None: return super().x_T(n, generator, conditional)
+        return from_profile(self.prior.sample(n, generator), self.D.orientation).contiguous()
 
     @torch.no_grad()
-    def conditional(self, x0: torch.Tensor, algorithm=2) -> dict:
+    def conditional(self, x0: torch.Tensor, sampler='alg2') -> dict:
         "The coursework's panels for real images `x0`: original, degraded $D(x_0,T)$, direct $R(x_T,T)$, sampled."
-        xT = self.D(x0, self.T)
-        return dict(original=x0, degraded=xT, direct=self(xT, torch.full((len(x0),), self.T, device=x0.device)),
-                    sampled=self.sample_from(xT, algorithm))
+        n = len(x0)
+        return dict(original=x0, degraded=self.D(x0, self.T), direct=self.sample(n, sampler='direct', conditional=x0),
+                    sampled=self.sample(n, sampler=sampler, conditional=x0))
 
 # %% ../nbs/03_cold.ipynb #b941c78d
 @dataclass(frozen=True)
@@ -218,7 +232,6 @@ COLD_PRESETS = {
 
 def cold_preset(name: str, orientation='row') -> ColdConfig:
     "The cold preset called `name`, with the given orientation for row/column averaging."
-    from mnist_diffusion.ddpm import preset_lookup
     c = preset_lookup(COLD_PRESETS, name, 'cold')
     if orientation not in ORIENTATIONS: raise UsageError(f"orientation must be 'row' or 'col', got {orientation!r}")
     return replace(c, degradation=c.degradation | dict(orientation=orientation)) if c.degradation['kind'] == 'rowcol' else c

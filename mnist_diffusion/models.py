@@ -8,7 +8,7 @@ import math
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .data import UsageError
+from .core import UsageError
 
 # %% auto #0
 __all__ = ['ACTIVATIONS', 'activation', 'CNNBlock', 'StarterCNN', 'sinusoidal_embedding', 'ResBlock', 'SelfAttention', 'UNet',

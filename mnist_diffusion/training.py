@@ -13,18 +13,18 @@ import torch.distributed as dist
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 from tqdm.auto import tqdm
-from .data import UsageError, atomic_path, mnist_dataset, mnist_loader, save_grid
-from .ddpm import DDPM, build_ddpm, ddpm_preset, make_ema
-from .cold import ColdModel, build_cold, cold_preset
+from .core import UsageError, atomic_path, write_csv
+from .data import mnist_dataset, mnist_loader, save_grid
+from .ddpm import ddpm_preset, make_ema
+from .cold import ColdModel, cold_preset
+from .checkpoint import (KINDS, LAST, ckpt_name, checkpoints, latest_checkpoint, save_checkpoint,
+                                        read_checkpoint, build_model)
 
 # %% auto #0
-__all__ = ['KINDS', 'CKPT_FORMAT', 'TrainConfig', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'save_checkpoint', 'read_checkpoint',
-           'build_model', 'load_checkpoint', 'pick_device', 'epoch_seed', 'lr_lambda', 'LossModule', 'dist_info',
-           'sample_images', 'TrainingError', 'read_log', 'train', 'toy_dataset', 'tiny_config']
+__all__ = ['TrainConfig', 'pick_device', 'epoch_seed', 'lr_lambda', 'LossModule', 'dist_info', 'TrainingError', 'read_log',
+           'train']
 
 # %% ../nbs/04_training.ipynb #89ac6d42
-KINDS = ('ddpm', 'cold')
-
 @dataclass
 class TrainConfig:
     "How to train one model; `None` fields fall back to the preset's values."
@@ -59,51 +59,6 @@ class TrainConfig:
         "The preset's model config (with this run's orientation for cold models)."
         return ddpm_preset(self.preset) if self.kind == 'ddpm' else cold_preset(self.preset, self.orientation)
 
-# %% ../nbs/04_training.ipynb #df717ce5
-def ckpt_name(kind, epoch, preset, orientation='row') -> str:
-    "`ddpm_mnist_{epoch}_{preset}.pt` or `cold_mnist_{epoch}_{orientation}_{preset}.pt`."
-    return f'ddpm_mnist_{epoch}_{preset}.pt' if kind == 'ddpm' else f'cold_mnist_{epoch}_{orientation}_{preset}.pt'
-
-def ckpt_epoch(path) -> int:
-    "The epoch in a checkpoint's file name."
-    return int(re.match(r'(?:ddpm|cold)_mnist_(\d+)_', Path(path).name).group(1))
-
-def checkpoints(run_dir) -> list[Path]:
-    "The run's checkpoints, oldest epoch first."
-    return sorted(Path(run_dir).glob('*_mnist_*.pt'), key=ckpt_epoch)
-
-# %% ../nbs/04_training.ipynb #571192ec
-CKPT_FORMAT = 'mnist-diffusion/1'
-
-def save_checkpoint(path, **state) -> Path:
-    "Write a checkpoint dict atomically (temporary file + rename)."
-    with atomic_path(path) as tmp: torch.save(dict(format=CKPT_FORMAT, **state), tmp)
-    return Path(path)
-
-def read_checkpoint(path, kind: str|None = None) -> dict:
-    "Load a checkpoint dict safely (`weights_only`); one-line `UsageError` for a missing, damaged, foreign or wrong-kind file."
-    path = Path(path)
-    if not path.is_file(): raise UsageError(f"{path}: no such checkpoint file")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        raise UsageError(f"{path}: unreadable (truncated or not a PyTorch file: {' '.join(str(e).split())[:120]}); delete or re-download it") from None
-    if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
-        hint = ' (it looks like an original coursework file: use mnist_diffusion.ddpm.load_coursework)' if isinstance(ck, dict) and 'beta_t' in ck else ''
-        raise UsageError(f"{path}: not an mnist-diffusion checkpoint{hint}")
-    if kind and ck['kind'] != kind: raise UsageError(f"{path}: is a {ck['kind']} checkpoint, but a {kind} checkpoint is needed")
-    return ck
-
-def build_model(kind: str, model_config: dict) -> DDPM|ColdModel:
-    "A fresh model of `kind` from its config dict."
-    return build_ddpm(model_config) if kind == 'ddpm' else build_cold(model_config)
-
-def load_checkpoint(path, kind: str|None = None, ema=True, device='cpu') -> tuple[nn.Module, dict]:
-    "The model in a checkpoint (EMA weights by default), in eval mode, and the checkpoint dict."
-    ck = read_checkpoint(path, kind)
-    m = build_model(ck['kind'], ck['model_config'])
-    m.load_state_dict(ck['ema'] if ema and ck.get('ema') is not None else ck['model'])
-    return m.float().to(device).eval(), ck
-
 # %% ../nbs/04_training.ipynb #9845fb02
 def pick_device(name='auto') -> torch.device:
     "`cuda` > `mps` > `cpu` for 'auto', else the named device."
@@ -136,30 +91,9 @@ def dist_info() -> tuple[int, int]:
         dist.init_process_group('nccl' if torch.cuda.is_available() else 'gloo')
     return (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
 
-# %% ../nbs/04_training.ipynb #b21c3abe
-@torch.no_grad()
-def sample_images(model, n: int, generator=None, sampler='auto', steps=50, eta=0., x_cond=None) -> torch.Tensor:
-    "`n` samples in model space from a DDPM (`ddim`/`ancestral`) or cold model (`alg2`/`alg1`, unconditional or from `x_cond`)."
-    if isinstance(model, DDPM):
-        if sampler in ('auto', 'ddim'): return model.sample_ddim(n, steps, eta, generator)
-        if sampler == 'ancestral': return model.sample_ancestral(n, generator)
-    else:
-        alg = {'auto': 2, 'alg2': 2, 'alg1': 1}.get(sampler)
-        if alg is not None:
-            if x_cond is not None: return model.sample_from(model.D(x_cond[:n], model.T), alg)
-            return model.sample(n, generator, alg)
-    raise UsageError(f"sampler {sampler!r} does not apply to a {'DDPM' if isinstance(model, DDPM) else 'cold'} model; "
-                     "use ddim or ancestral (DDPM), alg1 or alg2 (cold)")
-
 # %% ../nbs/04_training.ipynb #9bbf68f6
 class TrainingError(UsageError):
     "Training cannot go on (e.g. the loss became NaN); the message says what to do."
-
-def _write_log(path: Path, rows: list[dict]):
-    "Rewrite the per-epoch log CSV atomically."
-    keys = list(dict.fromkeys(k for r in rows for k in r))
-    with atomic_path(path) as tmp, open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, keys); w.writeheader(); w.writerows(rows)
 
 def read_log(run_dir) -> list[dict]:
     "The per-epoch log of a run (`log.csv`) as a list of dicts with numbers parsed."
@@ -191,20 +125,20 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
     steps_per_epoch = math.ceil(len(dataset) / (bs * world))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(cfg.warmup_steps, cfg.epochs * steps_per_epoch, cfg.cosine_decay))
     start, rows = 0, []
-    if resume and (cks := checkpoints(run)):
-        ck = read_checkpoint(cks[-1], cfg.kind)
+    if resume and (latest := latest_checkpoint(run)):
+        ck = read_checkpoint(latest, cfg.kind)
         model.load_state_dict(ck['model']); ema.module.load_state_dict(ck['ema']); ema.n_averaged.fill_(ck['ema_n'])
         opt.load_state_dict(ck['opt']); sched.load_state_dict(ck['sched'])
         start, rows = ck['epoch'], [r for r in read_log(run) if r['epoch'] <= ck['epoch']]
-    elif resume is False and checkpoints(run):
+    elif resume is False and latest_checkpoint(run):
         raise UsageError(f"{run} already holds checkpoints; pass --resume to continue it or choose another --run-dir")
     net = LossModule(model)
     if world > 1: net = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if device.type == 'cuda' else None)
     amp = cfg.amp and device.type == 'cuda'
 
-    def save(epoch):
+    def save(epoch, name=None):
         if rank: return
-        save_checkpoint(run/ckpt_name(cfg.kind, epoch, cfg.preset, cfg.orientation), kind=cfg.kind, preset=cfg.preset,
+        save_checkpoint(run/(name or ckpt_name(cfg.kind, epoch, cfg.preset, cfg.orientation)), kind=cfg.kind, preset=cfg.preset,
                         orientation=cfg.orientation, model_config=asdict(mc), train_config=asdict(cfg), epoch=epoch,
                         model=model.state_dict(), ema=ema.module.state_dict(), ema_n=int(ema.n_averaged),
                         opt=opt.state_dict(), sched=sched.state_dict(), rng=torch.get_rng_state())
@@ -213,7 +147,7 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
         if rank or not cfg.grid_every or epoch % cfg.grid_every: return
         g = torch.Generator(device).manual_seed(cfg.seed)
         xc = dataset.tensors[0][:cfg.grid_n].to(device) if isinstance(model, ColdModel) and model.prior is None else None
-        save_grid(sample_images(ema.module, cfg.grid_n, g, x_cond=xc), run/'samples'/f'epoch_{epoch:03d}.png')
+        save_grid(ema.module.sample(cfg.grid_n, g, conditional=xc), run/'samples'/f'epoch_{epoch:03d}.png')
 
     if rank == 0:
         run.mkdir(parents=True, exist_ok=True)
@@ -246,15 +180,17 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
                    img_per_s=round(len(dl.dataset if world == 1 else dl.sampler) / secs, 1))
         if rank == 0:
             if eval_fn: row |= eval_fn(ema.module, epoch)
-            rows.append(row); _write_log(run/'log.csv', rows)
+            rows.append(row)
+            write_csv(run/'log.csv', rows)
             if cfg.progress: print(f"epoch {epoch}/{cfg.epochs}  loss {row['loss']:.4f}  {row['img_per_s']:.0f} img/s", flush=True)
             if epoch in cfg.save_epochs or epoch == cfg.epochs or (cfg.save_every and epoch % cfg.save_every == 0): save(epoch)
+            save(epoch, LAST)                                          # the rolling checkpoint: a crash loses one epoch at most
             grid(epoch)
     if world > 1: dist.barrier()
     return run
 
 # %% ../nbs/04_training.ipynb #4b2cf878
-def toy_dataset(n=64, seed=0) -> TensorDataset:
+def _toy_dataset(n=64, seed=0) -> TensorDataset:
     "`n` random blob images in [-1, 1] with labels, for tests and examples."
     g = torch.Generator().manual_seed(seed)
     c = torch.randint(6, 22, (n, 2, 1, 1), generator=g).float()
@@ -263,7 +199,7 @@ def toy_dataset(n=64, seed=0) -> TensorDataset:
     return TensorDataset(x[:, None], torch.arange(n) % 10)
 
 # %% ../nbs/04_training.ipynb #cea71ae2
-def tiny_config(**kw) -> TrainConfig:
+def _tiny_config(**kw) -> TrainConfig:
     "A `TrainConfig` small enough for tests: tiny grids, no progress bar, CPU."
     return TrainConfig(**(dict(preset='testing', epochs=2, batch_size=16, grid_n=4, progress=False, device='cpu') | kw))
 
@@ -271,4 +207,4 @@ def tiny_config(**kw) -> TrainConfig:
 def _train_from_cli(cfg_json: str, resume: bool):
     "Entry point for subprocess tests: train a toy run from a JSON config."
     cfg = TrainConfig(**json.loads(cfg_json))
-    train(cfg, toy_dataset(256), resume=resume)
+    train(cfg, _toy_dataset(256), resume=resume)

@@ -1,19 +1,36 @@
 """Score the shipped zoo: every checkpoint at n=1000 (mnist_diffusion/zoo/metrics.csv, for the curves) and, with
---final-n, the last epoch of each model at that n (metrics_10k.csv for n=10000).
+--final-n, the last epoch of each model at that n (metrics_10k.csv for n=10000). --preset limits the scoring to the
+models of some presets and merges their rows into the existing CSVs (the other models' rows are kept).
 
-    .venv/bin/python tools/evaluate_zoo.py [--n 1000] [--final-n 10000]
+    .venv/bin/python tools/evaluate_zoo.py [--n 1000] [--final-n 10000] [--preset unet]
 """
-import argparse, shutil, tempfile
-from mnist_diffusion.zoo import ZOO_DIR, manifest, find_pretrained
+import argparse, csv, tempfile
+from pathlib import Path
+from mnist_diffusion.core import ZOO_DIR, write_csv
+from mnist_diffusion.zoo import manifest, find_pretrained
 from mnist_diffusion.evaluation import evaluate_checkpoints
 
+def merge(new_csv, dst: Path):
+    "Replace `dst`'s rows for the files in `new_csv` (or add them), keeping every other row."
+    new = list(csv.DictReader(open(new_csv)))
+    old = [r for r in csv.DictReader(open(dst))] if dst.exists() else []
+    files = {r['file'] for r in new}
+    write_csv(dst, [r for r in old if r['file'] not in files] + new)
+
 if __name__ == '__main__':
-    p = argparse.ArgumentParser(); p.add_argument('--n', type=int, default=1000); p.add_argument('--final-n', type=int, default=0)
-    p.add_argument('--root', default='data'); a = p.parse_args()
-    ms = manifest()
+    p = argparse.ArgumentParser()
+    p.add_argument('--n', type=int, default=1000)
+    p.add_argument('--final-n', type=int, default=0)
+    p.add_argument('--preset', nargs='*', default=None, help='only these presets (default: every model)')
+    p.add_argument('--root', default='data')
+    a = p.parse_args()
+    ms = [m for m in manifest() if a.preset is None or m['preset'] in a.preset]
+    known = {m['file'] for m in manifest()}
     if a.n:
-        shutil.copy(evaluate_checkpoints([ZOO_DIR/m['file'] for m in ms], tempfile.mkdtemp(), n=a.n, root=a.root), ZOO_DIR/'metrics.csv')
+        merge(evaluate_checkpoints([ZOO_DIR/m['file'] for m in ms], tempfile.mkdtemp(), n=a.n, root=a.root), ZOO_DIR/'metrics.csv')
     if a.final_n:
         last = [m for m in ms if m['epoch'] == find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row')['epoch']]
         out = evaluate_checkpoints([ZOO_DIR/m['file'] for m in last], tempfile.mkdtemp(), n=a.final_n, root=a.root)
-        shutil.copy(out, ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv')
+        merge(out, ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv')
+    for f in (ZOO_DIR/'metrics.csv', ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv'):   # drop rows of files no longer shipped
+        if f.exists(): write_csv(f, [r for r in csv.DictReader(open(f)) if r['file'] in known])

@@ -19,6 +19,9 @@ try {
   if (sliders < 2) fail(`expected the epoch and sample sliders, found ${sliders}`);
   await page.waitForFunction(() => { const i = document.querySelector('.jupyter-widgets img'); return i && i.naturalWidth > 0; }, null, { timeout: 60000 });
   const before = await img.getAttribute('src');
+  // digits must look like digits: the rendered image keeps the PNG's aspect ratio (no stretching to the controls' height)
+  const shape = await img.evaluate((i) => { const r = i.getBoundingClientRect(); return [r.width / r.height, i.naturalWidth / i.naturalHeight]; });
+  if (Math.abs(shape[0] / shape[1] - 1) > 0.05) fail(`image rendered with aspect ratio ${shape[0].toFixed(2)}, the grid's is ${shape[1].toFixed(2)}`);
   await page.screenshot({ path: `${shots}/explore_before.png` });
   // the epoch slider is the one labelled "epoch": focus its handle and step it to the first epoch
   const epoch = page.locator('.widget-hslider', { has: page.locator('.widget-label', { hasText: /^epoch$/ }) });
@@ -28,5 +31,5 @@ try {
   await page.waitForTimeout(1000);
   await page.screenshot({ path: `${shots}/explore_after.png` });
   const label = await epoch.locator('.widget-readout').first().innerText();
-  console.log(`e2e ok: ${sliders} sliders rendered; epoch slider moved to ${label.trim()} and the image changed`);
+  console.log(`e2e ok: ${sliders} sliders rendered, aspect ratio kept (${shape[0].toFixed(2)}); epoch slider moved to ${label.trim()} and the image changed`);
 } finally { await browser.close(); }

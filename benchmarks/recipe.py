@@ -1,0 +1,102 @@
+"""DDPM recipe study: training variants at one fixed CPU budget, each scored on the project's ruler as it trains.
+
+Every variant starts from the `unet` preset (UNet (16,32,64) with 7x7 attention, linear schedule, eps target, Adam lr 1e-3
+constant, batch 128, EMA 0.999) and changes one thing. Each trains on full MNIST with the same seed and data order until
+it has used `--budget` CPU-seconds (process time, so a shared machine does not shorten it); at each `--evals` mark its
+EMA model draws `--n` samples with DDIM-`--steps` (the same seed for all) and is scored against `--n` test digits.
+Evaluation time is not charged to the budget. Rows are appended to `--out` as they come, so a stopped study resumes
+where it left off (finished variants are skipped).
+
+    python benchmarks/recipe.py --budget 240 --evals 60,120,240 --n 2000 --out benchmarks/results/recipe.csv
+"""
+import argparse, csv, math, time
+from dataclasses import replace
+from pathlib import Path
+import torch
+from mnist_diffusion.data import mnist_dataset, atomic_path
+from mnist_diffusion.ddpm import ddpm_preset, build_ddpm, make_ema
+from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
+
+VARIANTS = {                      # name: changes to the base recipe
+    'base':          {},
+    'warmup_cosine': dict(warmup=100, cosine=True),
+    'bs256_lr2e-3':  dict(batch_size=256, lr=2e-3),
+    'ema_0.995':     dict(ema=0.995),
+    'v_pred':        dict(pred='v'),
+    'min_snr5':      dict(min_snr=5.0),
+    'cosine_sched':  dict(schedule='cosine'),
+    'no_attn':       dict(attn=False),
+    'ch_32_64_64':   dict(ch=(32, 64, 64)),
+    'ch_32_64_128':  dict(ch=(32, 64, 128)),
+}
+BASE = dict(lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
+
+def model_for(v: dict):
+    "The DDPM of a variant (the `unet` preset with the variant's model changes)."
+    mc = ddpm_preset('unet')
+    net = mc.net | {k: v[k] for k in ('ch', 'attn') if k in v}
+    return build_ddpm(replace(mc, net=net, **{k: v[k] for k in ('pred', 'schedule', 'min_snr') if k in v}))
+
+def train_variant(name, v, x, evals, n, steps, clf, x_test, floor, seed=0):
+    "Train one variant for max(evals) CPU-seconds; yield a score row at each mark."
+    h = BASE | v
+    torch.manual_seed(seed)
+    model = model_for(v)
+    ema, opt = make_ema(model, h['ema']), torch.optim.Adam(model.parameters(), lr=h['lr'])
+    g, budget, marks = torch.Generator().manual_seed(seed), max(evals), sorted(evals)
+    cpu, step, losses, perm, i = 0.0, 0, [], torch.randperm(len(x), generator=torch.Generator().manual_seed(seed)), 0
+    while marks:
+        t0 = time.process_time()
+        if i + h['batch_size'] > len(x): perm, i = torch.randperm(len(x), generator=g), 0
+        xb = x[perm[i:i + h['batch_size']]]; i += h['batch_size']
+        frac = cpu / budget
+        mult = (step + 1) / h['warmup'] if step < h['warmup'] else (0.5 * (1 + math.cos(math.pi * frac)) if h['cosine'] else 1.0)
+        for pg in opt.param_groups: pg['lr'] = h['lr'] * mult
+        model.train()
+        loss = model.loss(xb, g)
+        opt.zero_grad(set_to_none=True); loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step(); ema.update_parameters(model)
+        losses.append(loss.item()); step += 1
+        cpu += time.process_time() - t0
+        if cpu >= marks[0]:
+            mark = marks.pop(0)
+            m = ema.module.eval()
+            with torch.no_grad():
+                xs = torch.cat([m.sample(500, torch.Generator().manual_seed(seed + k), 'ddim', steps) for k in range(0, n, 500)])[:n]
+            r = image_metrics(xs, x_test, clf, seed=seed)
+            yield dict(variant=name, cpu_s=mark, steps=step, images=step * h['batch_size'], loss=sum(losses[-50:]) / len(losses[-50:]),
+                       fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'ddim{steps}',
+                       floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads())
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--budget', type=float, default=240, help='CPU-seconds of training per variant')
+    ap.add_argument('--evals', default='60,120,240', help='CPU-second marks at which to score (the last is the budget)')
+    ap.add_argument('--n', type=int, default=2000)
+    ap.add_argument('--steps', type=int, default=20)
+    ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--only', default='', help='comma-separated variant names (default: all)')
+    ap.add_argument('--root', default='data')
+    ap.add_argument('--out', default='benchmarks/results/recipe.csv')
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    evals = sorted({float(e) for e in a.evals.split(',')} | {a.budget})
+    out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
+    rows = list(csv.DictReader(open(out))) if out.exists() else []
+    done = {r['variant'] for r in rows if float(r['cpu_s']) >= a.budget}
+    rows = [r for r in rows if r['variant'] in done]
+    x = mnist_dataset(a.root, train=True).tensors[0]
+    x_test, clf = mnist_dataset(a.root, train=False).tensors[0], load_classifier()
+    floor = real_floor(a.n, a.root, clf)
+    for name in (a.only.split(',') if a.only else VARIANTS):
+        if name in done: continue
+        for r in train_variant(name, VARIANTS[name], x, evals, a.n, a.steps, clf, x_test, floor):
+            rows.append(r)
+            print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID {r['fid']:8.2f}  "
+                  f"KID {r['kid']:.4f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}", flush=True)
+            keys = list(dict.fromkeys(k for q in rows for k in q))
+            with atomic_path(out) as tmp, open(tmp, 'w', newline='') as f:
+                w = csv.DictWriter(f, keys); w.writeheader(); w.writerows(rows)
+
+if __name__ == '__main__': main()

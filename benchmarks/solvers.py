@@ -1,0 +1,41 @@
+"""FID against NFE for the DDPM samplers on one shipped model: DDIM and DPM-Solver++(2M) at several step counts.
+
+Every sampler starts from the same noise (one seed) and is scored at the same `n` against `n` test digits, with the
+real-data floor at that `n`; ms/image is measured in the same run (batch 250, the threads given).
+
+    python benchmarks/solvers.py --preset unet --n 1000 --nfe 5,10,20,50,100 --out benchmarks/results/solvers.csv
+"""
+import argparse, time
+import torch
+from mnist_diffusion.core import write_csv
+from mnist_diffusion.data import mnist_dataset
+from mnist_diffusion.zoo import load_pretrained
+from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor, timed_samples
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--preset', default='unet')
+    ap.add_argument('--epoch', type=int, default=None)
+    ap.add_argument('--n', type=int, default=1000)
+    ap.add_argument('--nfe', default='5,10,20,50,100')
+    ap.add_argument('--samplers', default='ddim,dpm++2m')
+    ap.add_argument('--threads', type=int, default=torch.get_num_threads())
+    ap.add_argument('--root', default='data')
+    ap.add_argument('--out', default='benchmarks/results/solvers.csv')
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    model, entry = load_pretrained('ddpm', a.preset, a.epoch)
+    clf, x_real = load_classifier(), mnist_dataset(a.root, train=False).tensors[0]
+    floor, rows = real_floor(a.n, a.root, clf), []
+    for s in a.samplers.split(','):
+        for k in map(int, a.nfe.split(',')):
+            x, spi = timed_samples(model, a.n, s, k, seed=0)
+            r = image_metrics(x, x_real, clf)
+            rows.append(dict(model=entry['file'], sampler=s, nfe=model.nfe(s, k), n=a.n, fid=r['fid'], kid=r['kid'], IS=r['IS'],
+                             effective_classes=r['effective_classes'], ms_per_image=1000 * spi, threads=a.threads,
+                             floor_fid=floor['fid']))
+            print(f"{s:8s} NFE {k:4d}: FID {r['fid']:7.2f}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}  "
+                  f"{1000 * spi:.1f} ms/image", flush=True)
+            write_csv(a.out, rows)
+
+if __name__ == '__main__': main()
