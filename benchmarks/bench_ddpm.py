@@ -46,8 +46,8 @@ if __name__ == '__main__':
         res[name] = dict(train_img_s=a.batch / t, train_gflop_s=fl / t / 1e9, peak_frac=fl / t / peak, peak512_frac=fl / t / peak512)
     m = build_ddpm(ddpm_preset('unet')).eval()
     g = lambda: torch.Generator().manual_seed(0)
-    t_anc = median_time(lambda: m.sample_ancestral(a.sample_n, g()), max(1, a.reps // 3))
-    t_ddim = median_time(lambda: m.sample_ddim(a.sample_n, 50, generator=g()), a.reps)
+    t_anc = median_time(lambda: m.sample(a.sample_n, g(), 'ancestral'), max(1, a.reps // 3))
+    t_ddim = median_time(lambda: m.sample(a.sample_n, g(), 'ddim', 50), a.reps)
     res['sampling'] = dict(ancestral1000_img_s=a.sample_n / t_anc, ddim50_img_s=a.sample_n / t_ddim)
     print(f"CPU: {platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, {mhz} MHz, "
           f"AVX-512: {'yes' if avx512 else 'no'}; fp32 peak {peak / 1e9:.0f} GFLOP/s with AVX2 (2 cores x 2 FMA x 8 lanes x 2 x clock), "

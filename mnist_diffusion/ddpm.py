@@ -198,6 +198,7 @@ DDPM_PRESETS = {
     'testing2':      DDPMConfig(T=1500, lr=4e-4),
     'unet':          DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), lr=1e-3),
     'unet_cosine':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), schedule='cosine', lr=1e-3),
+    'unet_v':        DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=1e-3),
 }
 
 def ddpm_preset(name: str) -> DDPMConfig:

@@ -61,8 +61,10 @@ class TrainConfig:
 
 # %% ../nbs/04_training.ipynb #9845fb02
 def pick_device(name='auto') -> torch.device:
-    "`cuda` > `mps` > `cpu` for 'auto', else the named device."
-    if name != 'auto': return torch.device(name)
+    "`cuda` > `mps` > `cpu` for 'auto', else the named device (`cpu`, `cuda`, `cuda:N`, `mps`)."
+    if name != 'auto':
+        if not re.fullmatch(r'cpu|mps|cuda(:\d+)?', name): raise UsageError(f"unknown device {name!r}; use auto, cpu, cuda, cuda:N or mps")
+        return torch.device(name)
     if torch.cuda.is_available(): return torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0)))
     if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')

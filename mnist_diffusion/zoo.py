@@ -30,14 +30,17 @@ def hardware() -> str:
     return f'{name}, {torch.get_num_threads()} CPU threads'
 
 # %% ../nbs/06_zoo.ipynb #415f97a8
-def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None) -> Path:
-    "Slim every checkpoint of `run_dirs` into `out` and write `out/manifest.json` (training time, hardware, sha256)."
+def _key(m) -> tuple: return (m['kind'], m['preset'], m['orientation'] or None)
+
+def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None, epochs=None) -> Path:
+    "Slim the checkpoints of `run_dirs` (only `epochs`, if given) into `out`; merge them into `out/manifest.json`."
     out, entries = Path(out), []
     out.mkdir(parents=True, exist_ok=True)
     for run in map(Path, run_dirs):
         log = {int(r['epoch']): r for r in read_log(run)}
         for p in checkpoints(run):
             ck, dst = read_checkpoint(p), out/p.name
+            if epochs is not None and ck['epoch'] not in epochs: continue
             slim_checkpoint(p, dst)
             secs = sum(r['seconds'] for e, r in log.items() if e <= ck['epoch'])
             entries.append(dict(file=p.name, kind=ck['kind'], preset=ck['preset'], orientation=ck['orientation'] if ck['kind'] == 'cold' else None,
@@ -45,8 +48,15 @@ def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None) -> Path:
                                 train_images=ck['epoch'] * (ck['train_config'].get('subset') or 60000),
                                 bytes=dst.stat().st_size, sha256=sha256_of(dst)))
         if (run/'log.csv').exists():
-            (out/'logs').mkdir(exist_ok=True); shutil.copy(run/'log.csv', out/'logs'/f'{run.name}.csv')
-    with atomic_path(out/'manifest.json') as tmp: tmp.write_text(json.dumps(entries, indent=1))
+            (out/'logs').mkdir(exist_ok=True)
+            shutil.copy(run/'log.csv', out/'logs'/f'{run.name}.csv')
+    # a re-exported model replaces all of its old files; the other models stay as they were
+    new = {_key(m) for m in entries}
+    old = json.loads((out/'manifest.json').read_text()) if (out/'manifest.json').exists() else []
+    for m in old:
+        if _key(m) in new and m['file'] not in {e['file'] for e in entries}: (out/m['file']).unlink(missing_ok=True)
+    kept = [m for m in old if _key(m) not in new]
+    with atomic_path(out/'manifest.json') as tmp: tmp.write_text(json.dumps(kept + entries, indent=1))
     return out/'manifest.json'
 
 # %% ../nbs/06_zoo.ipynb #c43142ae

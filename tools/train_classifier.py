@@ -6,7 +6,8 @@ and test accuracy in nbs/05_evaluation.ipynb (then run `nbdev_export`).
 import argparse, json, re, time
 from pathlib import Path
 import torch
-from mnist_diffusion.data import atomic_path, fetch_mnist, mnist_dataset
+from mnist_diffusion.core import atomic_path
+from mnist_diffusion.data import fetch_mnist, mnist_dataset
 from mnist_diffusion.evaluation import CLASSIFIER_PATH, sha256_of, train_classifier
 
 ROOT = Path(__file__).resolve().parents[1]
