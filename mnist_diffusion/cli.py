@@ -6,10 +6,15 @@
 from __future__ import annotations
 import argparse, os, re, sys
 from pathlib import Path
+import torch
 from .core import UsageError, sampler_names
 from .data import fetch_mnist, data_summary, save_grid
 from .ddpm import DDPM_PRESETS
 from .cold import COLD_PRESETS, ORIENTATIONS
+from .checkpoint import load_checkpoint
+from .training import TrainConfig, train
+from .evaluation import evaluate_run
+from .jobs import main_job, sweep
 
 # %% auto #0
 __all__ = ['COUNT', 'NONNEG', 'POSITIVE', 'FRACTION', 'N_METRIC', 'parser', 'main']
@@ -24,7 +29,6 @@ def _summary(a):
     print(f"wrote {a.out}/summary.json and {a.out}/real_digits.png")
 
 def _train(a):
-    from mnist_diffusion.training import TrainConfig, train
     run_dir = a.run_dir or (f'runs/{a.kind}-{a.preset}' + (f'-{a.orientation}' if a.kind == 'cold' else ''))
     cfg = TrainConfig(kind=a.kind, preset=a.preset, orientation=a.orientation, epochs=a.epochs, run_dir=run_dir,
                       data_root=a.root, subset=a.subset, batch_size=a.batch_size, lr=a.lr, seed=a.seed,
@@ -33,23 +37,18 @@ def _train(a):
     print(f"trained {train(cfg, resume=a.resume)}")
 
 def _sample(a):
-    import torch
-    from mnist_diffusion.checkpoint import load_checkpoint
     m, ck = load_checkpoint(a.checkpoint)
     x = m.sample(a.n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, **({'eta': a.eta} if a.eta else {}))
     print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({a.n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
           f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps)} NFE)")
 
 def _sweep(a):
-    from mnist_diffusion.jobs import sweep
     print(sweep(a.kind, a.presets, a.orientations, a.epochs, a.out, subset=a.subset, root=a.root))
 
 def _main(a):
-    from mnist_diffusion.jobs import main_job
     main_job(a.out, a.n, a.root, {'ddpm': a.ddpm_sampler}, a.steps, a.seed, a.all_epochs)
 
 def _evaluate(a):
-    from mnist_diffusion.evaluation import evaluate_run
     print(f"wrote {evaluate_run(a.run_dir, a.n, a.sampler, a.steps, a.root, a.seed)}")
 
 # %% ../nbs/09_cli.ipynb #a481cef8

@@ -12,12 +12,13 @@ from torch import nn
 import torch.nn.functional as F
 from .core import UsageError, Diffusion, register_sampler, t_batch, preset_lookup
 from .models import build_net
+from .ddpm import coursework_net, _load_sd
 
 # %% auto #0
 __all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'COLD_PRESETS', 'Degradation', 'group_order', 'RowColumnAveraging',
            'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'alg1_step', 'alg2_step',
            'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'ColdModel', 'ColdConfig', 'cold_preset',
-           'build_cold']
+           'build_cold', 'load_coursework_cold']
 
 # %% ../nbs/03_cold.ipynb #7bc19c57
 class Degradation(nn.Module):
@@ -46,25 +47,42 @@ def group_order(n_groups: int, order='outside_in', seed=0) -> list[int]:
 
 # %% ../nbs/03_cold.ipynb #2c55345f
 class RowColumnAveraging(Degradation):
-    "At step t, every row (column) in the first t groups of the order is replaced by its mean."
-    def __init__(self, orientation='row', group=4, order='outside_in', seed=0, size=28):
+    "At step t, every row (column) in the first t groups of the order is replaced by its mean (or its group's mean)."
+    def __init__(self, orientation='row', group=4, order='outside_in', seed=0, size=28, lines=None, block_mean=False):
         super().__init__()
         if orientation not in ORIENTATIONS: raise UsageError(f"orientation must be 'row' or 'col', got {orientation!r}")
-        if not (isinstance(group, int) and group >= 1 and size % group == 0):
-            raise UsageError(f"group size must divide {size} (1, 2, 4, 7, 14 or 28), got {group!r}")
-        self.orientation, self.group, self.order, self.seed, self.T = orientation, group, order, seed, size // group
-        step_of_group = torch.empty(self.T, dtype=torch.long)
-        step_of_group[group_order(self.T, order, seed)] = torch.arange(1, self.T + 1)
-        self.register_buffer('rank', step_of_group.repeat_interleave(group))     # rank[r]: step that averages row r
+        self.orientation, self.seed, self.block_mean, self.lines = orientation, seed, block_mean, lines
+        if lines is not None:                                                    # an explicit order: lines[i] at step i+1
+            L = torch.as_tensor(lines).long().view(len(lines), -1)
+            if sorted(L.flatten().tolist()) != list(range(size)):
+                raise UsageError(f"lines must list each of the {size} rows (columns) once, as [steps] or [steps, group]")
+            self.T, self.group, self.order, self.lines = L.shape[0], L.shape[1], 'explicit', L.tolist()
+            rank = torch.empty(size, dtype=torch.long)
+            rank[L.flatten()] = torch.arange(1, self.T + 1).repeat_interleave(self.group)
+        else:
+            if not (isinstance(group, int) and group >= 1 and size % group == 0):
+                raise UsageError(f"group size must divide {size} (1, 2, 4, 7, 14 or 28), got {group!r}")
+            self.group, self.order, self.T = group, order, size // group
+            step_of_group = torch.empty(self.T, dtype=torch.long)
+            step_of_group[group_order(self.T, order, seed)] = torch.arange(1, self.T + 1)
+            rank = step_of_group.repeat_interleave(group)
+        self.register_buffer('rank', rank)                                       # rank[r]: step that averages row r
 
     def forward(self, x, t):
         t = self.check_t(x, t)
         dim = -1 if self.orientation == 'row' else -2                            # rows: average along the width
+        m = x.mean(dim, keepdim=True)
+        if self.block_mean:                                                      # one mean per group of lines
+            same = (self.rank[:, None] == self.rank[None]).to(x.dtype)           # [28, 28]: lines averaged at the same step
+            v = m.flatten(1) @ same.T / same.sum(1)
+            m = v.view(m.shape)
         mask = self.rank[None] <= t[:, None]                                      # [B, 28]
         mask = mask[:, None, :, None] if self.orientation == 'row' else mask[:, None, None, :]
-        return torch.where(mask, x.mean(dim, keepdim=True).expand_as(x), x)
+        return torch.where(mask, m.expand_as(x), x)
 
-    def config(self): return dict(kind='rowcol', orientation=self.orientation, group=self.group, order=self.order, seed=self.seed)
+    def config(self):
+        c = dict(kind='rowcol', orientation=self.orientation, group=self.group, order=self.order, seed=self.seed)
+        return c | ({} if self.lines is None else dict(lines=self.lines)) | (dict(block_mean=True) if self.block_mean else {})
 
 # %% ../nbs/03_cold.ipynb #76d68680
 def degradation_strip(D: Degradation, x: torch.Tensor) -> torch.Tensor:
@@ -194,12 +212,15 @@ class ColdModel(ColdDiffusion):
     def fit_prior(self, x: torch.Tensor, seed=0):
         "Fit the prior to the fully degraded states of training images `x` [N,1,28,28]."
         if self.prior is None: raise UsageError("unconditional sampling needs a row/column averaging degradation")
-        self.prior.fit(profile(x, self.D.orientation), seed)
+        self.prior.fit(profile(x * self.x_scale, self.D.orientation), seed)
         return self
 
     def x_T(self, n, generator, conditional):
         "A draw from the prior over fully degraded states, or the degraded `conditional` images."
         if conditional is not None or self.prior is None: return super().x_T(n, generator, conditional)
+        if not self.prior.means.abs().sum() > 0:                                 # never fitted (e.g. a coursework file)
+            raise UsageError("this model's prior over degraded states is not fitted: call fit_prior(training images), "
+                             "or pass conditional= real images")
         return from_profile(self.prior.sample(n, generator), self.D.orientation).contiguous()
 
     @torch.no_grad()
@@ -240,3 +261,17 @@ def build_cold(cfg: ColdConfig|dict) -> ColdModel:
     "A freshly initialised `ColdModel` from a config (or its dict form, as stored in checkpoints)."
     cfg = cfg if isinstance(cfg, ColdConfig) else ColdConfig(**cfg)
     return ColdModel(build_net(cfg.net), build_degradation(cfg.degradation), cfg.loss, cfg.prior_k)
+
+# %% ../nbs/03_cold.ipynb #9502823d
+def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=0) -> ColdModel:
+    "A `ColdModel` from an original coursework cold checkpoint (a path or its state_dict); `x_fit` fits its prior."
+    sd = _load_sd(src, 'coursework cold checkpoint')
+    key = next((k for k in ('rows_t', 'cols_t') if isinstance(sd, dict) and k in sd), None)
+    if key is None or 'gt.frequencies' not in sd:
+        raise UsageError(f"{src if not isinstance(src, dict) else 'state_dict'}: not a coursework cold checkpoint "
+                         "(needs gt.* keys and rows_t or cols_t)")
+    order = sd[key].long()
+    D = RowColumnAveraging('row' if key == 'rows_t' else 'col', lines=order.view(len(order), -1).tolist(), block_mean=order.dim() == 2)
+    m = ColdModel(coursework_net(sd, act), D)
+    m.x_scale = 0.5
+    return m.fit_prior(x_fit, seed) if x_fit is not None else m

@@ -24,8 +24,8 @@ warnings.filterwarnings('ignore', message='Metric `(Kernel Inception Distance|In
 # %% auto #0
 __all__ = ['CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'CONVENTIONS', 'MNISTClassifier', 'random_shift', 'accuracy',
            'train_classifier', 'sha256_of', 'load_classifier', 'to_metric_space', 'fid', 'kid', 'inception_score',
-           'class_distribution', 'image_metrics', 'real_floor', 'timed_samples', 'score_checkpoint',
-           'evaluate_checkpoints', 'plot_metrics', 'evaluate_run', 'make_eval_fn', 'inception_fid']
+           'class_distribution', 'image_metrics', 'real_floor', 'restoration_score', 'timed_samples',
+           'score_checkpoint', 'evaluate_checkpoints', 'plot_metrics', 'evaluate_run', 'make_eval_fn', 'inception_fid']
 
 # %% ../nbs/05_evaluation.ipynb #124f90ee
 def _conv_bn(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU())
@@ -170,6 +170,13 @@ def real_floor(n: int, root='data', clf=None, seed=0) -> dict:
     x_train = mnist_dataset(root, train=True, subset=n, seed=seed + 1).tensors[0]
     return image_metrics(x_train, mnist_dataset(root, train=False).tensors[0], clf, seed=seed)
 
+# %% ../nbs/05_evaluation.ipynb #8f27e4c3
+@torch.no_grad()
+def restoration_score(model, x0, y, clf, sampler=None, bs=250) -> dict:
+    "Restore real digits `x0` (labels `y`) from $D(x_0, T)$: classifier accuracy on the results and mean absolute pixel error."
+    xs = torch.cat([model.sample(len(b), sampler=sampler, conditional=b) for b in x0.split(bs)])
+    return dict(restore_acc=accuracy(clf, xs, y), restore_l1=(xs - x0).abs().mean().item())
+
 # %% ../nbs/05_evaluation.ipynb #9d272a48
 @torch.no_grad()
 def timed_samples(model, n, sampler=None, steps=None, seed=0, bs=250, device='cpu', desc=None) -> tuple[torch.Tensor, float]:
@@ -179,24 +186,28 @@ def timed_samples(model, n, sampler=None, steps=None, seed=0, bs=250, device='cp
         xs.append(model.sample(min(bs, n - i), g, sampler, steps).cpu())
     return torch.cat(xs), (time.perf_counter() - t0) / n
 
-def score_checkpoint(path, x_real, clf, floor: dict, n=1000, sampler=None, steps=None, seed=0, progress=True) -> dict:
+def score_checkpoint(path, x_real, clf, floor: dict, n=1000, sampler=None, steps=None, seed=0, progress=True, y_real=None) -> dict:
     "One metrics row for one checkpoint: what it is, the sampler and its NFE, sampling time, the scores and the floor."
     m, ck = load_checkpoint(path)
     x, spi = timed_samples(m, n, sampler, steps, seed, desc=Path(path).name if progress else None)
     r = dict(file=Path(path).name, kind=ck['kind'], preset=ck['preset'], orientation=ck['orientation'] if ck['kind'] == 'cold' else '',
              epoch=ck['epoch'], sampler=m.sampler(sampler).name, steps=m.nfe(sampler, steps), sec_per_image=spi)
     r |= image_metrics(x, x_real, clf, seed=seed)
+    if ck['kind'] == 'cold' and y_real is not None:                  # restoring the first n test digits
+        r |= restoration_score(m, x_real[:n], y_real[:n], clf, sampler)
+        r |= {f'{k}_direct': v for k, v in restoration_score(m, x_real[:n], y_real[:n], clf, 'direct').items()}
     return r | {f'floor_{k}': floor[k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
 
 def evaluate_checkpoints(paths, out_dir, n=1000, sampler=None, steps=None, root='data', seed=0, log_csv=None, progress=True) -> Path:
     "Score every checkpoint in `paths`; write `metrics.csv` and `metrics.png` into `out_dir`; return the CSV path."
     out, clf = Path(out_dir), load_classifier()
-    x_real = mnist_dataset(root, train=False).tensors[0]
+    x_real, y_real = mnist_dataset(root, train=False).tensors
     floor, rows = real_floor(n, root, clf, seed), []
     for p in paths:
-        rows.append(r := score_checkpoint(p, x_real, clf, floor, n, sampler, steps, seed, progress))
+        rows.append(r := score_checkpoint(p, x_real, clf, floor, n, sampler, steps, seed, progress, y_real))
         if progress: print(f"{r['file']}: FID {r['fid'] if r['fid'] is None else round(r['fid'], 2)}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  "
-                           f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, {r['steps']} NFE)", flush=True)
+                           f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, {r['steps']} NFE)"
+                           + (f"  restored {r['restore_acc']:.3f}" if 'restore_acc' in r else ''), flush=True)
     write_csv(out/'metrics.csv', rows)
     plot_metrics(rows, out/'metrics.png', log_csv)
     return out/'metrics.csv'

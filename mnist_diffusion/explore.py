@@ -27,7 +27,7 @@ def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
     Image.fromarray(image_grid(x, nrow).permute(1, 2, 0).numpy()).save(buf, format='PNG')
     return buf.getvalue()
 
-OPENING_PRESET = {'ddpm': 'unet', 'cold': 'default_28'}      # the best shipped model of each kind opens first
+OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('default_28',)}   # the best shipped model of each kind opens first
 DEFAULT_STEPS = DDPM.default_steps                           # NFE for the DDPM solvers that take any number of steps
 DEFAULT_SAMPLER = {'ddpm': DDPM.default_sampler, 'cold': ColdDiffusion.default_sampler}
 
@@ -93,7 +93,7 @@ def _kind_changed(self: Explorer, _=None):
     with self._hold():
         presets = sorted({m['preset'] for m in self.entries if m['kind'] == k})
         self.preset.options = presets
-        self.preset.value = OPENING_PRESET[k] if OPENING_PRESET[k] in presets else (presets[0] if presets else None)
+        self.preset.value = next((p for p in OPENING_PRESET[k] if p in presets), presets[0] if presets else None)
         self.sampler.options = sampler_names(k)
         self.sampler.value = DEFAULT_SAMPLER[k]
         if k == 'ddpm': self.conditional.value = False

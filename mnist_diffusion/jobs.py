@@ -56,14 +56,14 @@ def results_table(rows: list[dict]) -> str:
     for r in rows:
         k = (r['kind'], r['preset'], r['orientation'])
         if k not in last or int(r['epoch']) > int(last[k]['epoch']): last[k] = r
-    out = ["| model | epoch | sampler | NFE | ms/image | FID | KID | IS | classes (e^H) |", '|---|---|---|---|---|---|---|---|---|']
+    out = ["| model | epoch | sampler | NFE | ms/image | FID | KID | IS | classes (e^H) | restored (cold) |", '|' + '---|' * 10]
     for r in last.values():
         out.append(f"| {r['kind']} {r['preset']} {r['orientation']} | {r['epoch']} | {r['sampler']} | {r['steps']} | "
                    f"{1000 * float(r['sec_per_image']):.1f} | {_num(r['fid'])} | {_num(r['kid'], 1)} | {_num(r['IS'])} | "
-                   f"{_num(r['effective_classes'], 1)} |")
+                   f"{_num(r['effective_classes'], 1)} | {_num(r.get('restore_acc'), 3)} |")
     r = rows[0]
     out.append(f"| real data (floor, n={r['n']}) | | | | | {_num(r['floor_fid'])} | {_num(r['floor_kid'], 1)} | "
-               f"{_num(r['floor_IS'])} | {_num(r['floor_effective_classes'], 1)} |")
+               f"{_num(r['floor_IS'])} | {_num(r['floor_effective_classes'], 1)} | |")
     return '\n'.join(out)
 
 def main_job(out='runs/main', n=500, root='data', sampler: dict|None = None, steps=None, seed=0, all_epochs=False,
@@ -81,10 +81,10 @@ def main_job(out='runs/main', n=500, root='data', sampler: dict|None = None, ste
         if m['kind'] == 'cold':
             pn = model.conditional(x_test)
             save_grid(torch.cat([pn[k] for k in ('original', 'degraded', 'direct', 'sampled')]), out/f'panels_{_label(m)}.png')
-    clf, x_real = load_classifier(), mnist_dataset(root, train=False).tensors[0]
+    clf, (x_real, y_real) = load_classifier(), mnist_dataset(root, train=False).tensors
     floor, rows = real_floor(n, root, clf, seed), []
     for m in tqdm(todo, desc='models', leave=False):
-        rows.append(score_checkpoint(Path(zoo)/m['file'], x_real, clf, floor, n, sampler.get(m['kind']), steps, seed))
+        rows.append(score_checkpoint(Path(zoo)/m['file'], x_real, clf, floor, n, sampler.get(m['kind']), steps, seed, y_real=y_real))
     write_csv(out/'metrics.csv', rows)
     plot_metrics(rows, out/'metrics.png')
     table = results_table(rows)
