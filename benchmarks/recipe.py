@@ -28,6 +28,8 @@ VARIANTS = {                      # name: changes to the base recipe
     'no_attn':       dict(attn=False),
     'ch_32_64_64':   dict(ch=(32, 64, 64)),
     'ch_32_64_128':  dict(ch=(32, 64, 128)),
+    'v_min_snr5':    dict(pred='v', min_snr=5.0),           # combinations with the early winner
+    'v_ch_32_64_128': dict(pred='v', ch=(32, 64, 128)),
 }
 BASE = dict(lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
 

@@ -3,9 +3,11 @@
 Every sampler starts from the same noise (one seed) and is scored at the same `n` against `n` test digits, with the
 real-data floor at that `n`; ms/image is measured in the same run (batch 250, the threads given).
 
-    python benchmarks/solvers.py --preset unet --n 1000 --nfe 5,10,20,50,100 --out benchmarks/results/solvers.csv
+    python benchmarks/solvers.py --preset unet --n 1000 --nfe 5,10,20,50 --out benchmarks/results/solvers.csv
+    python benchmarks/solvers.py --preset unet --n 1000 --nfe 100 --samplers ddim   # the reference (rows are merged)
 """
-import argparse, time
+import argparse, csv
+from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv
 from mnist_diffusion.data import mnist_dataset
@@ -26,7 +28,10 @@ def main():
     torch.set_num_threads(a.threads)
     model, entry = load_pretrained('ddpm', a.preset, a.epoch)
     clf, x_real = load_classifier(), mnist_dataset(a.root, train=False).tensors[0]
-    floor, rows = real_floor(a.n, a.root, clf), []
+    floor = real_floor(a.n, a.root, clf)
+    out = Path(a.out)
+    rows = [r for r in csv.DictReader(open(out)) if r['model'] != entry['file'] or r['sampler'] not in a.samplers.split(',')
+            or int(r['nfe']) not in map(int, a.nfe.split(','))] if out.exists() else []      # keep other runs' rows
     for s in a.samplers.split(','):
         for k in map(int, a.nfe.split(',')):
             x, spi = timed_samples(model, a.n, s, k, seed=0)

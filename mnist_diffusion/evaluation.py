@@ -229,7 +229,9 @@ def plot_metrics(rows: list[dict], path, log_csv=None):
         ax.axhline(val(rows[0][f'floor_{key}']), ls='--', c='gray', label='real-data floor')
         ax.set_xlabel('epoch')
         ax.set_title(key.upper() if key != 'IS' else 'IS')
-        if key != 'IS': ax.set_yscale('log')                  # scores near the floor stay visible
+        ys = [y for l in ax.get_lines() for y in l.get_ydata() if math.isfinite(y)]
+        if key != 'IS' and ys:                                 # log axes keep scores near the floor visible;
+            ax.set_yscale('log' if min(ys) > 0 else 'symlog')  # KID can dip below zero at small n
     axs[0].legend(fontsize=6)
     if log_csv:
         lg = read_log(Path(log_csv).parent)
