@@ -15,10 +15,10 @@ from .models import build_net
 from .ddpm import coursework_net, _load_sd
 
 # %% auto #0
-__all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'COLD_PRESETS', 'Degradation', 'group_order', 'RowColumnAveraging',
+__all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'PRIORS', 'COLD_PRESETS', 'Degradation', 'group_order', 'RowColumnAveraging',
            'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'alg1_step', 'alg2_step',
-           'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'ColdModel', 'ColdConfig', 'cold_preset',
-           'build_cold', 'load_coursework_cold']
+           'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'EmpiricalPrior', 'ColdModel',
+           'ColdConfig', 'cold_preset', 'build_cold', 'load_coursework_cold']
 
 # %% ../nbs/03_cold.ipynb #7bc19c57
 class Degradation(nn.Module):
@@ -126,17 +126,20 @@ class ColdDiffusion(Diffusion):
     "A restoration network `net(x_t, t/T)` with its degradation: the restoration loss and the `cold` samplers."
     family, default_sampler, default_steps = 'cold', 'alg2', None
 
-    def __init__(self, net: nn.Module, degradation: Degradation, loss='l1'):
+    def __init__(self, net: nn.Module, degradation: Degradation, loss='l1', sigma=0.):
         super().__init__()
         if loss not in LOSSES: raise UsageError(f"unknown loss {loss!r}; choose 'l1' or 'l2'")
-        self.net, self.D, self.loss_name, self.T = net, degradation, loss, degradation.T
+        if sigma < 0: raise UsageError(f"sigma (training noise) must be >= 0, got {sigma}")
+        self.net, self.D, self.loss_name, self.T, self.sigma = net, degradation, loss, degradation.T, sigma
 
     def forward(self, x, t): return self.net(x, t.float() / self.T)
 
     def loss(self, x0, generator: torch.Generator|None = None):
-        "Restoration loss at uniformly drawn $t \\in 1..T$."
+        "Restoration loss at uniformly drawn $t \\in 1..T$, from $D(x_0, t)$ plus `sigma` Gaussian noise if set."
         t = torch.randint(1, self.T + 1, (len(x0),), device=x0.device, generator=generator)
-        return LOSSES[self.loss_name](self(self.D(x0, t), t), x0)
+        xt = self.D(x0, t)
+        if self.sigma: xt = xt + self.sigma * torch.randn(xt.shape, device=xt.device, generator=generator)
+        return LOSSES[self.loss_name](self(xt, t), x0)
 
     def x_T(self, n, generator, conditional):
         "The fully degraded state of the given real images (a prior draw in `ColdModel`)."
@@ -147,16 +150,27 @@ class ColdDiffusion(Diffusion):
         "Run a cold sampler from `x_t` at step `t_start` down to 0, one step at a time."
         return self.reverse(x_t, list(range(t_start, -1, -1)), sampler, return_traj=return_traj)
 
+def _noisy(x, s, state, generator, delta=0., start_noise=0., before=True):
+    "Noise injection: `start_noise` once on $x_T$ (Bansal et al.'s broken symmetry), `delta` after every step but the last."
+    n = lambda: torch.randn(x.shape, device=x.device, generator=generator)
+    if before:
+        first = not state.get('started')
+        state['started'] = True
+        return x + start_noise * n() if first and start_noise else x
+    return x + delta * n() if delta and s > 0 else x
+
 @register_sampler('alg1', 'cold')
-def alg1_step(m: ColdDiffusion, x, t, s, state, generator=None):
+def alg1_step(m: ColdDiffusion, x, t, s, state, generator=None, delta=0., start_noise=0.):
     "Algorithm 1: restore, then degrade the estimate to step $s$: $x_s = D(\\hat x_0, s)$."
-    return m.D(m(x, t_batch(x, t)), s)
+    x = _noisy(x, s, state, generator, delta, start_noise)
+    return _noisy(m.D(m(x, t_batch(x, t)), s), s, state, generator, delta, before=False)
 
 @register_sampler('alg2', 'cold')
-def alg2_step(m: ColdDiffusion, x, t, s, state, generator=None):
+def alg2_step(m: ColdDiffusion, x, t, s, state, generator=None, delta=0., start_noise=0.):
     "Algorithm 2: move $x_t$ by the difference the estimate makes, $x_s = x_t - D(\\hat x_0, t) + D(\\hat x_0, s)$."
+    x = _noisy(x, s, state, generator, delta, start_noise)
     x0 = m(x, t_batch(x, t))
-    return x - m.D(x0, t) + m.D(x0, s)
+    return _noisy(x - m.D(x0, t) + m.D(x0, s), s, state, generator, delta, before=False)
 
 @register_sampler('direct', 'cold', steps='one')
 def direct_step(m: ColdDiffusion, x, t, s, state, generator=None):
@@ -166,7 +180,9 @@ def direct_step(m: ColdDiffusion, x, t, s, state, generator=None):
 # %% ../nbs/03_cold.ipynb #0e4b0c57
 class _Oracle(nn.Module):
     "A 'restorer' that returns fixed images whatever its input (for testing samplers)."
-    def __init__(self, x): super().__init__(); self.x = x
+    def __init__(self, x):
+        super().__init__()
+        self.x = x
     def forward(self, z, tau): return self.x
 
 # %% ../nbs/03_cold.ipynb #93b239eb
@@ -195,6 +211,8 @@ class GaussianMixturePrior(nn.Module):
             getattr(self, name).copy_(torch.as_tensor(val))
         return self
 
+    def fitted(self) -> bool: return bool(self.means.abs().sum() > 0)
+
     def sample(self, n, generator: torch.Generator|None = None) -> torch.Tensor:
         "`n` samples `[n, d]`."
         dev = self.means.device
@@ -202,12 +220,32 @@ class GaussianMixturePrior(nn.Module):
         z = torch.randn(n, self.means.shape[1], 1, device=dev, generator=generator)
         return self.means[k] + (self.chol[k] @ z)[..., 0]
 
+class EmpiricalPrior(nn.Module):
+    "The profiles of `n` random training digits, stored; a sample is one of them, drawn uniformly."
+    def __init__(self, n=2000, d=28):
+        super().__init__()
+        self.register_buffer('profiles', torch.zeros(n, d))
+    def fit(self, v: torch.Tensor, seed=0):
+        "Keep a seeded random subset of `n` rows of `v` [N, d] (repeating them if N < n)."
+        n = len(self.profiles)
+        idx = torch.randperm(len(v), generator=torch.Generator().manual_seed(seed)).repeat(-(-n // len(v)))[:n]
+        self.profiles.copy_(v[idx])                          # always n rows, so every checkpoint has the same shape
+        return self
+    def fitted(self) -> bool: return bool(self.profiles.abs().sum() > 0)
+    def sample(self, n, generator: torch.Generator|None = None) -> torch.Tensor:
+        "`n` stored profiles `[n, d]`, drawn with replacement."
+        return self.profiles[torch.randint(len(self.profiles), (n,), generator=generator, device=self.profiles.device)]
+
+PRIORS = {'gmm': GaussianMixturePrior, 'empirical': EmpiricalPrior}
+
 # %% ../nbs/03_cold.ipynb #7cf2908d
 class ColdModel(ColdDiffusion):
     "Cold diffusion with a prior over fully degraded states, for unconditional generation (row/column averaging)."
-    def __init__(self, net, degradation, loss='l1', prior_k=10):
-        super().__init__(net, degradation, loss)
-        self.prior = GaussianMixturePrior(prior_k) if isinstance(degradation, RowColumnAveraging) else None
+    def __init__(self, net, degradation, loss='l1', prior_k=10, sigma=0., prior='gmm', prior_n=2000):
+        super().__init__(net, degradation, loss, sigma)
+        if prior not in PRIORS: raise UsageError(f"unknown prior {prior!r}; choose one of {', '.join(PRIORS)}")
+        size = prior_k if prior == 'gmm' else prior_n
+        self.prior = PRIORS[prior](size) if isinstance(degradation, RowColumnAveraging) else None
 
     def fit_prior(self, x: torch.Tensor, seed=0):
         "Fit the prior to the fully degraded states of training images `x` [N,1,28,28]."
@@ -218,7 +256,7 @@ class ColdModel(ColdDiffusion):
     def x_T(self, n, generator, conditional):
         "A draw from the prior over fully degraded states, or the degraded `conditional` images."
         if conditional is not None or self.prior is None: return super().x_T(n, generator, conditional)
-        if not self.prior.means.abs().sum() > 0:                                 # never fitted (e.g. a coursework file)
+        if not self.prior.fitted():                                              # e.g. a coursework file
             raise UsageError("this model's prior over degraded states is not fitted: call fit_prior(training images), "
                              "or pass conditional= real images")
         return from_profile(self.prior.sample(n, generator), self.D.orientation).contiguous()
@@ -238,6 +276,8 @@ class ColdConfig:
     degradation: dict = field(default_factory=lambda: dict(kind='rowcol', group=4, order='outside_in', seed=0))
     loss: str = 'l1'
     prior_k: int = 10
+    prior: str = 'gmm'                 # 'gmm' (fitted mixture) or 'empirical' (stored training profiles)
+    sigma: float = 0.                  # Gaussian noise added to D(x0, t) in training (0: the coursework's loss)
     lr: float = 2e-4
     batch_size: int = 128
 
@@ -260,7 +300,7 @@ def cold_preset(name: str, orientation='row') -> ColdConfig:
 def build_cold(cfg: ColdConfig|dict) -> ColdModel:
     "A freshly initialised `ColdModel` from a config (or its dict form, as stored in checkpoints)."
     cfg = cfg if isinstance(cfg, ColdConfig) else ColdConfig(**cfg)
-    return ColdModel(build_net(cfg.net), build_degradation(cfg.degradation), cfg.loss, cfg.prior_k)
+    return ColdModel(build_net(cfg.net), build_degradation(cfg.degradation), cfg.loss, cfg.prior_k, cfg.sigma, cfg.prior)
 
 # %% ../nbs/03_cold.ipynb #9502823d
 def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=0) -> ColdModel:

@@ -219,14 +219,16 @@ def show_grid(x: torch.Tensor, nrow=8, ax=None, title=None, scale=0.35):
     import matplotlib.pyplot as plt
     g = image_grid(x, nrow).permute(1, 2, 0)
     if ax is None: _, ax = plt.subplots(figsize=(scale * g.shape[1] / 30 * 2.5, scale * g.shape[0] / 30 * 2.5))
-    ax.imshow(g); ax.set_axis_off()
+    ax.imshow(g)
+    ax.set_axis_off()
     if title: ax.set_title(title)
     return ax
 
 # %% ../nbs/00_data.ipynb #3a91f27e
 def data_summary(root='data', out='runs/data-summary') -> dict:
     "Digit counts and pixel statistics of both splits, written to `out/summary.json` with a grid of real digits."
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     fetch_mnist(root)
     s = {}
     for split, train in (('train', True), ('test', False)):

@@ -66,7 +66,10 @@ def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0, progr
         clf.train()
         for x, y in dl:
             loss = F.cross_entropy(clf(random_shift(to_unit(x), generator=g)), y)
-            opt.zero_grad(); loss.backward(); opt.step(); sched.step()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
         if progress: print(f'epoch {ep + 1}: test accuracy {accuracy(clf, *test_ds.tensors):.4f}', flush=True)
     return clf.eval(), accuracy(clf, *test_ds.tensors)
 
@@ -105,7 +108,8 @@ def to_metric_space(x: torch.Tensor, convention='pm1') -> torch.Tensor:
 class _View(nn.Module):
     "A torchmetrics feature extractor: the classifier's features or logits on [0,1] images."
     def __init__(self, clf, logits=False):
-        super().__init__(); self.clf, self.logits = clf, logits
+        super().__init__()
+        self.clf, self.logits = clf, logits
         self.num_features = 10 if logits else clf.n_features
     def forward(self, u): return self.clf(u) if self.logits else self.clf.features(u)
 
@@ -214,7 +218,8 @@ def evaluate_checkpoints(paths, out_dir, n=1000, sampler=None, steps=None, root=
 
 def plot_metrics(rows: list[dict], path, log_csv=None):
     "FID, KID (log scale) and IS against epoch per model (floor dashed) and, if given, the loss curve; saved to `path`."
-    import matplotlib; matplotlib.use('Agg', force=False)
+    import matplotlib
+    matplotlib.use('Agg', force=False)
     import matplotlib.pyplot as plt
     keys = ['fid', 'kid', 'IS'] + (['loss'] if log_csv else [])
     fig, axs = plt.subplots(1, len(keys), figsize=(3.2 * len(keys), 2.8))

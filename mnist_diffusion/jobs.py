@@ -31,7 +31,8 @@ def sweep(kind: str, presets: list[str], orientations=('row',), epochs=1, out='r
     for preset, o in combos: TrainConfig(kind=kind, preset=preset, orientation=o)          # validate all before running any
     for preset, o in combos:
         name = f'{kind}-{preset}' + (f'-{o}' if kind == 'cold' else '')
-        run = out/name; run.mkdir(parents=True, exist_ok=True)
+        run = out/name
+        run.mkdir(parents=True, exist_ok=True)
         pm.execute_notebook(str(nb), str(run/'train.ipynb'), cwd=str(nb.parent), progress_bar=False,
                             parameters=dict(kind=kind, preset=preset, orientation=o, epochs=epochs, subset=subset,
                                             data_root=str(Path(root).resolve()), run_dir=str(run)))
@@ -39,7 +40,9 @@ def sweep(kind: str, presets: list[str], orientations=('row',), epochs=1, out='r
         rows.append(dict(run=name, preset=preset, orientation=o if kind == 'cold' else '', epochs=epochs,
                          final_loss=last.get('loss'), img_per_s=last.get('img_per_s')))
     with atomic_path(out/'sweep.csv') as tmp, open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, list(rows[0])); w.writeheader(); w.writerows(rows)
+        w = csv.DictWriter(f, list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
     md = ['| ' + ' | '.join(rows[0]) + ' |', '|' + '---|' * len(rows[0])]
     md += ['| ' + ' | '.join(f'{v:.4f}' if isinstance(v, float) else str(v) for v in r.values()) + ' |' for r in rows]
     with atomic_path(out/'sweep.md') as tmp: tmp.write_text('\n'.join(md) + '\n')

@@ -111,7 +111,9 @@ class UNet(nn.Module):
         e = self.t_mlp(sinusoidal_embedding(tau, self.c0))
         h, skips = self.inc(x), []
         for blk, pool in zip(self.down, self.pool):
-            h = blk(h, e); skips.append(h); h = pool(h)
+            h = blk(h, e)
+            skips.append(h)
+            h = pool(h)
         h = self.mid2(self.attn(self.mid1(h, e)), e)
         for blk, unpool in zip(self.up, self.unpool): h = unpool(blk(torch.cat([h, skips.pop()], 1), e))
         return self.out(h)

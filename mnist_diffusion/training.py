@@ -84,7 +84,9 @@ def lr_lambda(warmup: int, total: int, cosine: bool):
 # %% ../nbs/04_training.ipynb #1fe4cddc
 class LossModule(nn.Module):
     "Wraps a model so that `forward(x0, generator)` returns its training loss (what DDP needs to wrap)."
-    def __init__(self, model): super().__init__(); self.model = model
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
     def forward(self, x0, generator=None): return self.model.loss(x0, generator)
 
 def dist_info() -> tuple[int, int]:
@@ -154,13 +156,16 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
     if rank == 0:
         run.mkdir(parents=True, exist_ok=True)
         with atomic_path(run/'config.json') as tmp: tmp.write_text(json.dumps(asdict(cfg), indent=1, default=str))
-        if start == 0: save(0); grid(0)
+        if start == 0:
+            save(0)
+            grid(0)
     for epoch in range(start + 1, cfg.epochs + 1):
         es = epoch_seed(cfg.seed, epoch)
         torch.manual_seed(es)
         gen = torch.Generator(device).manual_seed(es)
         if world > 1:
-            sampler = DistributedSampler(dataset, world, rank, shuffle=True, seed=cfg.seed); sampler.set_epoch(epoch)
+            sampler = DistributedSampler(dataset, world, rank, shuffle=True, seed=cfg.seed)
+            sampler.set_epoch(epoch)
             dl = DataLoader(dataset, batch_size=bs, sampler=sampler)
         else: dl = mnist_loader(dataset, bs, shuffle=True, seed=es)
         model.train(); t0, tot, n = time.time(), 0., 0
@@ -172,9 +177,12 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
                 last = checkpoints(run)[-1].name if checkpoints(run) else 'none'
                 raise TrainingError(f"loss became {loss.item()} at epoch {epoch}, step {n}; last good checkpoint: {last}. "
                                     "Lower --lr or set --grad-clip, then --resume")
-            opt.zero_grad(set_to_none=True); loss.backward()
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
             if cfg.grad_clip: nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-            opt.step(); sched.step(); ema.update_parameters(model)
+            opt.step()
+            sched.step()
+            ema.update_parameters(model)
             tot, n = tot + loss.item(), n + 1
             bar.set_postfix(loss=f'{tot / n:.4f}')
         secs = time.time() - t0

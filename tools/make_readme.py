@@ -64,7 +64,13 @@ def solvers() -> str:
         out.append(f'| {s} ms/image | ' + ' | '.join(_f(rs[k]['ms_per_image']) if k in rs else '' for k in nfes) + ' |')
     r = rows[0]
     out.append(f"\nModel `{r['model']}`, n={int(r['n']):,}, real-data floor FID {_f(r['floor_fid'])} at that n; "
-               f"{r['threads']} CPU threads.")
+               f"{r['threads']} CPU thread(s), timings taken while other jobs shared the CPU (upper bounds).")
+    ref = max((q for q in rows if q['sampler'] == 'ddim'), key=lambda q: int(q['nfe']), default=None)
+    dpm = {int(q['nfe']): q for q in rows if q['sampler'] == 'dpm++2m'}
+    if ref and dpm:
+        rel = lambda q: 100 * (float(q['fid']) / float(ref['fid']) - 1)
+        out.append(f"Against DDIM with {ref['nfe']} NFE (FID {_f(ref['fid'])}): " +
+                   ', '.join(f"DPM-Solver++ at {k} NFE {rel(q):+.0f}%" for k, q in sorted(dpm.items())) + '.')
     return '\n'.join(out)
 
 def render() -> str:
