@@ -100,11 +100,11 @@ class TrainingError(UsageError):
     "Training cannot go on (e.g. the loss became NaN); the message says what to do."
 
 def read_log(run_dir) -> list[dict]:
-    "The per-epoch log of a run (`log.csv`) as a list of dicts with numbers parsed."
+    "The per-epoch log of a run (`log.csv`) as a list of dicts with numbers parsed (the epoch as an int)."
     p = Path(run_dir)/'log.csv'
     if not p.exists(): return []
-    num = lambda v: float(v) if v not in ('', None) else None
-    return [{k: num(v) for k, v in r.items()} for r in csv.DictReader(open(p))]
+    num = lambda k, v: None if v in ('', None) else int(float(v)) if k == 'epoch' else float(v)
+    return [{k: num(k, v) for k, v in r.items()} for r in csv.DictReader(open(p))]
 
 # %% ../nbs/04_training.ipynb #3af6927d
 def _prepare(cfg: TrainConfig, dataset, device):

@@ -73,6 +73,17 @@ def solvers() -> str:
                    ', '.join(f"DPM-Solver++ at {k} NFE {rel(q):+.0f}%" for k, q in sorted(dpm.items())) + '.')
     return '\n'.join(out)
 
+def timing(name: str) -> str:
+    "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
+    r = next((r for r in _rows(RESULTS/'timings.csv') if r['name'] == name), None)
+    if r is None: return '(not measured yet)'
+    m, s = divmod(int(r['seconds']), 60)
+    return f"{m} min {s} s" + (f" on {r['cpu']}" if name == 'main_job' else '')
+
+def timing_main_job() -> str: return timing('main_job')
+def timing_test() -> str: return timing('test')
+def timing_test_slow() -> str: return timing('test_slow')
+
 def render() -> str:
     "The README text: index.ipynb's markdown cells (numbers filled in) and its un-hidden code cells as fenced Python."
     nb = nbformat.read(ROOT/'nbs'/'index.ipynb', as_version=4)

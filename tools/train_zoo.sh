@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 md=.venv/bin/mnist-diffusion
+$md train ddpm --preset unet_v --epochs 40 --save-every 1 --warmup 200 --run-dir runs/zoo/ddpm-unet_v --resume --quiet
 $md train ddpm --preset unet --epochs 6 --save-epochs 1 2 4 --run-dir runs/zoo/ddpm-unet --resume --quiet
 for o in row col; do
   $md train cold --preset default_7  --orientation $o --epochs 3 --save-epochs 1 --run-dir runs/zoo/cold-default_7-$o  --resume --quiet

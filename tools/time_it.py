@@ -1,0 +1,28 @@
+"""Run a command, time it, and record the wall time in benchmarks/results/timings.csv (the README formats it from there).
+
+    .venv/bin/python tools/time_it.py NAME -- COMMAND [ARGS...]
+"""
+import csv, platform, subprocess, sys, time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1]/'benchmarks'/'results'/'timings.csv'
+
+def cpu() -> str:
+    "The CPU model and core count of this machine."
+    name = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
+    return f"{name}, {len(__import__('os').sched_getaffinity(0))} cores"
+
+if __name__ == '__main__':
+    name, cmd = sys.argv[1], sys.argv[sys.argv.index('--') + 1:]
+    t0 = time.time()
+    rc = subprocess.call(cmd)
+    secs = time.time() - t0
+    rows = [r for r in csv.DictReader(open(OUT))] if OUT.exists() else []
+    rows = [r for r in rows if r['name'] != name] + [dict(name=name, command=' '.join(cmd), seconds=round(secs), exit=rc, cpu=cpu(),
+                                                         date=time.strftime('%Y-%m-%d'))]
+    with open(OUT, 'w', newline='') as f:
+        w = csv.DictWriter(f, list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    print(f'{name}: {secs:.0f} s (exit {rc})')
+    sys.exit(rc)
