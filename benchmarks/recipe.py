@@ -13,7 +13,8 @@ import argparse, csv, math, time
 from dataclasses import replace
 from pathlib import Path
 import torch
-from mnist_diffusion.data import mnist_dataset, atomic_path
+from mnist_diffusion.core import write_csv
+from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm, make_ema
 from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
 
@@ -97,8 +98,6 @@ def main():
             rows.append(r)
             print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID {r['fid']:8.2f}  "
                   f"KID {r['kid']:.4f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}", flush=True)
-            keys = list(dict.fromkeys(k for q in rows for k in q))
-            with atomic_path(out) as tmp, open(tmp, 'w', newline='') as f:
-                w = csv.DictWriter(f, keys); w.writeheader(); w.writerows(rows)
+            write_csv(out, rows)
 
 if __name__ == '__main__': main()

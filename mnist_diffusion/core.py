@@ -64,7 +64,6 @@ class Sampler:
     family: str
     step: Callable
     steps: str = 'any'          # 'any': the caller's `steps`; 'all': every one of the T steps; 'one': a single step
-    doc: str = ''
 
 SAMPLERS: dict[str, Sampler] = {}
 
@@ -72,7 +71,7 @@ def register_sampler(name: str, family: str, steps='any'):
     "Decorator: register `step(model, x, t, s, state, generator, **kw)` as sampler `name` for models of `family`."
     if steps not in STEP_RULES: raise ValueError(f"steps must be one of {STEP_RULES}")
     def deco(step):
-        SAMPLERS[name] = Sampler(name, family, step, steps, (step.__doc__ or '').strip())
+        SAMPLERS[name] = Sampler(name, family, step, steps)
         return step
     return deco
 

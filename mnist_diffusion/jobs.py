@@ -4,14 +4,14 @@
 
 # %% ../nbs/08_jobs.ipynb #7329aa12
 from __future__ import annotations
-import csv, itertools, time
+import itertools, time
 import torch
 from tqdm.auto import tqdm
 from pathlib import Path
 from .core import UsageError, atomic_path, write_csv, ZOO_DIR
 from .data import fetch_mnist, mnist_dataset, save_grid
 from .evaluation import load_classifier, real_floor, score_checkpoint, plot_metrics
-from .zoo import manifest, find_pretrained, load_pretrained
+from .zoo import manifest, load_pretrained
 from .training import TrainConfig, read_log
 
 NB = Path(__file__).resolve().parents[1]/'nbs'/'04_training.ipynb' if '__file__' in globals() else Path('04_training.ipynb').resolve()
@@ -36,13 +36,11 @@ def sweep(kind: str, presets: list[str], orientations=('row',), epochs=1, out='r
         pm.execute_notebook(str(nb), str(run/'train.ipynb'), cwd=str(nb.parent), progress_bar=False,
                             parameters=dict(kind=kind, preset=preset, orientation=o, epochs=epochs, subset=subset,
                                             data_root=str(Path(root).resolve()), run_dir=str(run)))
-        last = read_log(run)[-1] if read_log(run) else {}
+        log = read_log(run)
+        last = log[-1] if log else {}
         rows.append(dict(run=name, preset=preset, orientation=o if kind == 'cold' else '', epochs=epochs,
                          final_loss=last.get('loss'), img_per_s=last.get('img_per_s')))
-    with atomic_path(out/'sweep.csv') as tmp, open(tmp, 'w', newline='') as f:
-        w = csv.DictWriter(f, list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    write_csv(out/'sweep.csv', rows)
     md = ['| ' + ' | '.join(rows[0]) + ' |', '|' + '---|' * len(rows[0])]
     md += ['| ' + ' | '.join(f'{v:.4f}' if isinstance(v, float) else str(v) for v in r.values()) + ' |' for r in rows]
     with atomic_path(out/'sweep.md') as tmp: tmp.write_text('\n'.join(md) + '\n')
@@ -75,7 +73,10 @@ def main_job(out='runs/main', n=500, root='data', sampler: dict|None = None, ste
     out, t0, sampler = Path(out), time.time(), sampler or {}
     fetch_mnist(root)
     ms = manifest(zoo)
-    last = {(m['kind'], m['preset'], m['orientation']): find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row', zoo) for m in ms}
+    last = {}                                                    # the newest shipped epoch of each model
+    for m in ms:
+        k = (m['kind'], m['preset'], m['orientation'])
+        if k not in last or m['epoch'] > last[k]['epoch']: last[k] = m
     todo = ms if all_epochs else list(last.values())
     x_test = mnist_dataset(root, train=False).tensors[0][:8]
     for m in last.values():

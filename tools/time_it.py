@@ -4,6 +4,7 @@
 """
 import csv, platform, subprocess, sys, time
 from pathlib import Path
+from mnist_diffusion.core import write_csv
 
 OUT = Path(__file__).resolve().parents[1]/'benchmarks'/'results'/'timings.csv'
 
@@ -20,9 +21,6 @@ if __name__ == '__main__':
     rows = [r for r in csv.DictReader(open(OUT))] if OUT.exists() else []
     rows = [r for r in rows if r['name'] != name] + [dict(name=name, command=' '.join(cmd), seconds=round(secs), exit=rc, cpu=cpu(),
                                                          date=time.strftime('%Y-%m-%d'))]
-    with open(OUT, 'w', newline='') as f:
-        w = csv.DictWriter(f, list(rows[0]))
-        w.writeheader()
-        w.writerows(rows)
+    write_csv(OUT, rows)
     print(f'{name}: {secs:.0f} s (exit {rc})')
     sys.exit(rc)
