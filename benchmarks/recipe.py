@@ -9,14 +9,15 @@ where it left off (finished variants are skipped).
 
     python benchmarks/recipe.py --budget 240 --evals 60,120,240 --n 2000 --out benchmarks/results/recipe.csv
 """
-import argparse, csv, math, time
+import argparse, csv
 from dataclasses import replace
 from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv
 from mnist_diffusion.data import mnist_dataset
-from mnist_diffusion.ddpm import ddpm_preset, build_ddpm, make_ema
+from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
 from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
+from budget import train_for_budget
 
 VARIANTS = {                      # name: changes to the base recipe
     'base':          {},
@@ -45,32 +46,13 @@ def train_variant(name, v, x, evals, n, steps, clf, x_test, floor, seed=0):
     h = BASE | v
     torch.manual_seed(seed)
     model = model_for(v)
-    ema, opt = make_ema(model, h['ema']), torch.optim.Adam(model.parameters(), lr=h['lr'])
-    g, budget, marks = torch.Generator().manual_seed(seed), max(evals), sorted(evals)
-    cpu, step, losses, perm, i = 0.0, 0, [], torch.randperm(len(x), generator=torch.Generator().manual_seed(seed)), 0
-    while marks:
-        t0 = time.process_time()
-        if i + h['batch_size'] > len(x): perm, i = torch.randperm(len(x), generator=g), 0
-        xb = x[perm[i:i + h['batch_size']]]; i += h['batch_size']
-        frac = cpu / budget
-        mult = (step + 1) / h['warmup'] if step < h['warmup'] else (0.5 * (1 + math.cos(math.pi * frac)) if h['cosine'] else 1.0)
-        for pg in opt.param_groups: pg['lr'] = h['lr'] * mult
-        model.train()
-        loss = model.loss(xb, g)
-        opt.zero_grad(set_to_none=True); loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        opt.step(); ema.update_parameters(model)
-        losses.append(loss.item()); step += 1
-        cpu += time.process_time() - t0
-        if cpu >= marks[0]:
-            mark = marks.pop(0)
-            m = ema.module.eval()
-            with torch.no_grad():
-                xs = torch.cat([m.sample(500, torch.Generator().manual_seed(seed + k), 'ddim', steps) for k in range(0, n, 500)])[:n]
-            r = image_metrics(xs, x_test, clf, seed=seed)
-            yield dict(variant=name, cpu_s=mark, steps=step, images=step * h['batch_size'], loss=sum(losses[-50:]) / len(losses[-50:]),
-                       fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'ddim{steps}',
-                       floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads())
+    for mark, step, m, loss in train_for_budget(model, x, evals, h['lr'], h['batch_size'], h['ema'], h['warmup'], h['cosine'], seed):
+        with torch.no_grad():
+            xs = torch.cat([m.sample(500, torch.Generator().manual_seed(seed + k), 'ddim', steps) for k in range(0, n, 500)])[:n]
+        r = image_metrics(xs, x_test, clf, seed=seed)
+        yield dict(variant=name, cpu_s=mark, steps=step, images=step * h['batch_size'], loss=loss,
+                   fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'ddim{steps}',
+                   floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads())
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

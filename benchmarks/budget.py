@@ -1,0 +1,37 @@
+"""Train any model for a fixed CPU budget (process time), scoring its EMA copy at CPU-second marks.
+
+Shared by the studies in this folder (`recipe.py`, `cold_study.py`, `peer_diffusers.py`) so that every variant and
+every peer is trained by the same loop: same data order (seeded), Adam, gradient clipping at 1, an EMA with warm-up,
+optional linear warm-up and cosine decay of the LR over the budget. Time spent scoring is not charged to the budget,
+and process time means a shared machine does not shorten a run.
+"""
+import math, time
+import torch
+from mnist_diffusion.ddpm import make_ema
+
+def train_for_budget(model, x, marks, lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False, seed=0, loss=None):
+    "Train `model` on images `x` until `max(marks)` CPU-seconds; yield `(mark, steps, ema_model, mean recent loss)` at each mark."
+    loss = loss or model.loss
+    avg, opt = make_ema(model, ema), torch.optim.Adam(model.parameters(), lr=lr)
+    g, marks = torch.Generator().manual_seed(seed), sorted(marks)
+    budget, cpu, step, losses, i = marks[-1], 0.0, 0, [], 0
+    perm = torch.randperm(len(x), generator=torch.Generator().manual_seed(seed))
+    while marks:
+        t0 = time.process_time()
+        if i + batch_size > len(x): perm, i = torch.randperm(len(x), generator=g), 0
+        xb = x[perm[i:i + batch_size]]
+        i += batch_size
+        mult = (step + 1) / warmup if step < warmup else (0.5 * (1 + math.cos(math.pi * cpu / budget)) if cosine else 1.0)
+        for pg in opt.param_groups: pg['lr'] = lr * mult
+        model.train()
+        l = loss(xb, g)
+        opt.zero_grad(set_to_none=True)
+        l.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        avg.update_parameters(model)
+        losses.append(l.item())
+        step += 1
+        cpu += time.process_time() - t0
+        if cpu >= marks[0]:
+            yield marks.pop(0), step, avg.module.eval(), sum(losses[-50:]) / len(losses[-50:])

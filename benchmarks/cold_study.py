@@ -1,0 +1,103 @@
+"""Cold diffusion study: which cure stops row/column-averaging cold diffusion from collapsing onto a few digits.
+
+Each variant (a restorer network and a training noise `sigma`, Rissanen et al. 2022) trains on full MNIST for the same
+CPU budget with the same seed (`budget.train_for_budget`). Its EMA restorer is then scored
+- conditionally: restore the first `--n` test digits from D(x0, T) with Algorithm 2 and with one direct call, and report
+  the classifier's accuracy on the results (restoration accuracy) and the mean absolute pixel error;
+- unconditionally, for each sampling option: the prior over fully degraded states (`empirical` training profiles, or a
+  `gmm` with k components), the per-step noise `delta` of Algorithms 1/2, and Bansal et al.'s one-time perturbation of
+  x_T (`start`): classifier FID/KID/IS and effective classes at `--n` against `--n` test digits, with the floor.
+Trained restorers are kept in `--models` and rows merged into `--out`, so a stopped study resumes where it left off.
+
+    python benchmarks/cold_study.py --budget 300 --n 1000 --orientation row --out benchmarks/results/cold_study.csv
+"""
+import argparse, csv, time
+from dataclasses import replace
+from pathlib import Path
+import torch
+from mnist_diffusion.core import write_csv
+from mnist_diffusion.data import mnist_dataset
+from mnist_diffusion.cold import cold_preset, build_cold, PRIORS
+from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor, accuracy
+from budget import train_for_budget
+
+VARIANTS = {                          # name: (preset, training noise sigma, whole sampling grid?)
+    'unet_28':       ('unet_28', 0.0, True),
+    'unet_28_s0.01': ('unet_28', 0.01, True),
+    'cnn_28':        ('default_28', 0.0, False),  # the coursework restorer
+    'unet_28_s0.05': ('unet_28', 0.05, False),
+}
+SAMPLING = [                          # (prior, prior size, delta, start noise); the first two also for the short grid
+    ('empirical', 2000, 0.0, 0.0), ('gmm', 10, 0.0, 0.0), ('empirical', 2000, 0.01, 0.0), ('empirical', 2000, 0.02, 0.0),
+    ('empirical', 2000, 0.05, 0.0), ('empirical', 2000, 0.0, 0.05), ('gmm', 50, 0.0, 0.0),
+]
+
+def trained(name, orientation, x, budget, models: Path, seed=0):
+    "The EMA restorer of a variant after `budget` CPU-seconds (trained once, then read from `models`)."
+    preset, sigma, _ = VARIANTS[name]
+    torch.manual_seed(seed)
+    cfg = replace(cold_preset(preset, orientation), sigma=sigma)
+    model, p = build_cold(cfg), models/f'{name}_{orientation}_{budget:g}.pt'
+    if p.exists(): model.load_state_dict(torch.load(p, weights_only=True))
+    else:
+        t0 = time.process_time()
+        for _, steps, ema, loss in train_for_budget(model, x, [budget], cfg.lr, cfg.batch_size, seed=seed):
+            model.load_state_dict(ema.state_dict())
+        print(f"{name} {orientation}: {steps} steps in {time.process_time() - t0:.0f} CPU-s, loss {loss:.4f}", flush=True)
+        models.mkdir(parents=True, exist_ok=True)
+        torch.save(model.state_dict(), p)
+    return model.eval(), cfg
+
+@torch.no_grad()
+def samples(m, n, bs=250, seed=0, **kw):
+    "`n` samples in batches from one seeded generator, and seconds per image."
+    g, t0 = torch.Generator().manual_seed(seed), time.perf_counter()
+    xs = torch.cat([m.sample(min(bs, n - i), g, **kw) for i in range(0, n, bs)])
+    return xs, (time.perf_counter() - t0) / n
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--budget', type=float, default=300, help='CPU-seconds of training per variant')
+    ap.add_argument('--n', type=int, default=1000)
+    ap.add_argument('--orientation', default='row', choices=['row', 'col'])
+    ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--only', default='', help='comma-separated variant names (default: all)')
+    ap.add_argument('--root', default='data')
+    ap.add_argument('--models', default='runs/cold_study')
+    ap.add_argument('--out', default='benchmarks/results/cold_study.csv')
+    a = ap.parse_args()
+    torch.set_num_threads(a.threads)
+    out = Path(a.out)
+    rows = list(csv.DictReader(open(out))) if out.exists() else []
+    key = lambda r: (r['variant'], r['orientation'], r['mode'], r['prior'], float(r['delta']), float(r['start_noise']))
+    done = {key(r) for r in rows}
+    x = mnist_dataset(a.root, train=True).tensors[0]
+    x_test, y_test = mnist_dataset(a.root, train=False).tensors
+    clf = load_classifier()
+    floor = real_floor(a.n, a.root, clf)
+    for name in (a.only.split(',') if a.only else VARIANTS):
+        m, cfg = trained(name, a.orientation, x, a.budget, Path(a.models))
+        base = dict(variant=name, preset=VARIANTS[name][0], sigma=cfg.sigma, orientation=a.orientation, budget_cpu_s=a.budget,
+                    n=a.n, threads=a.threads)
+        def add(r):
+            rows.append(base | r)
+            print(' '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in (base | r).items()), flush=True)
+            write_csv(out, rows)
+        for sampler in ('alg2', 'direct'):                                  # restoration of real test digits
+            r = dict(mode='restore', prior='', prior_k=0, delta=0.0, start_noise=0.0, sampler=sampler)
+            if key(base | r | dict(mode=f'restore_{sampler}')) in done: continue
+            xs, spi = samples(m, a.n, sampler=sampler, conditional=x_test[:a.n])
+            add(r | dict(mode=f'restore_{sampler}', restore_acc=accuracy(clf, xs, y_test[:a.n]),
+                         restore_l1=(xs - x_test[:a.n]).abs().mean().item(), ms_per_image=1000 * spi))
+        for prior, k, delta, start in SAMPLING if VARIANTS[name][2] else SAMPLING[:2]:   # unconditional generation
+            r = dict(mode='generate', prior=f'{prior}{k}' if prior == 'gmm' else prior, prior_k=k, delta=delta, start_noise=start,
+                     sampler='alg2')
+            if key(base | r) in done: continue
+            m.prior = PRIORS[prior](k)
+            m.fit_prior(x)
+            xs, spi = samples(m, a.n, sampler='alg2', delta=delta, start_noise=start)
+            s = image_metrics(xs, x_test, clf)
+            add(r | dict(fid=s['fid'], kid=s['kid'], IS=s['IS'], effective_classes=s['effective_classes'], ms_per_image=1000 * spi,
+                         floor_fid=floor['fid'], floor_effective_classes=floor['effective_classes']))
+
+if __name__ == '__main__': main()

@@ -1,0 +1,155 @@
+"""Side by side with Hugging Face diffusers on this CPU: training speed, sampling speed and quality at equal CPU budget.
+
+*Ours* is the recommended preset `unet_v` (UNet (16,32,64), 7x7 attention, v-prediction, linear schedule, T=1000).
+*Theirs* is what a user would write from diffusers' unconditional training example: a `UNet2DModel` with a
+DownBlock2D/AttnDownBlock2D layout of about the same parameter count (`THEIRS` below), a `DDPMScheduler` for the training
+targets (same linear betas, v-prediction) and `DPMSolverMultistepScheduler` (DPM-Solver++(2M)) for sampling. Both are
+trained by the same loop (`budget.train_for_budget`: Adam lr 1e-3, batch 128, EMA 0.999, same data order), so what
+differs is the network and the scheduler code.
+
+    python benchmarks/peer_diffusers.py speed --threads 2        # a quiet machine: nothing else running
+    python benchmarks/peer_diffusers.py quality --budget 600 --n 2000 --threads 1
+
+`speed` writes `peer_speed.csv` (medians of --reps timed repeats after a warm-up); `quality` writes `peer_quality.csv`
+(FID/KID/IS/classes at n against n test digits, with the floor). `diffusers` is a dev extra, never a package dependency.
+"""
+import argparse, statistics, time
+from pathlib import Path
+import torch
+import torch.nn.functional as F
+from torch import nn
+from diffusers import UNet2DModel, DDPMScheduler, DPMSolverMultistepScheduler
+from mnist_diffusion.core import write_csv
+from mnist_diffusion.data import mnist_dataset
+from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
+from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
+from budget import train_for_budget
+
+T = 1000
+THEIRS = dict(sample_size=28, in_channels=1, out_channels=1, block_out_channels=(16, 32, 48), layers_per_block=1,
+              down_block_types=('DownBlock2D', 'DownBlock2D', 'AttnDownBlock2D'),
+              up_block_types=('AttnUpBlock2D', 'UpBlock2D', 'UpBlock2D'), norm_num_groups=8)
+
+def dpm_scheduler(): return DPMSolverMultistepScheduler(num_train_timesteps=T, beta_schedule='linear', prediction_type='v_prediction',
+                                                        algorithm_type='dpmsolver++', solver_order=2, final_sigmas_type='zero',
+                                                        timestep_spacing='trailing')
+
+class Theirs(nn.Module):
+    "diffusers' UNet2DModel trained as in their example (DDPMScheduler targets), sampled with their DPM-Solver++ loop."
+    def __init__(self):
+        super().__init__()
+        self.unet, self.train_sched = UNet2DModel(**THEIRS), DDPMScheduler(num_train_timesteps=T, beta_schedule='linear',
+                                                                             prediction_type='v_prediction')
+    def loss(self, x0, generator=None):
+        "v-prediction MSE at uniformly drawn timesteps, targets from `DDPMScheduler`."
+        noise = torch.randn(x0.shape, generator=generator)
+        k = torch.randint(0, T, (len(x0),), generator=generator)
+        return F.mse_loss(self.unet(self.train_sched.add_noise(x0, noise, k), k).sample, self.train_sched.get_velocity(x0, noise, k))
+    @torch.no_grad()
+    def sample(self, n, generator=None, steps=20):
+        "`n` images with diffusers' DPM-Solver++(2M) loop, clamped to [-1, 1] as their pipelines do."
+        return scheduler_loop(lambda x, k: self.unet(x, k).sample, n, generator, steps).clamp(-1, 1)
+
+@torch.no_grad()
+def scheduler_loop(f, n, generator, steps):
+    "The diffusers sampling loop (their example's): `x <- scheduler.step(f(x, k), k, x)` over the scheduler's timesteps."
+    sch = dpm_scheduler()
+    sch.set_timesteps(steps)
+    x = torch.randn((n, 1, 28, 28), generator=generator)
+    for k in sch.timesteps: x = sch.step(f(x, k), k, x).prev_sample
+    return x
+
+def ours(): return build_ddpm(ddpm_preset('unet_v'))
+def n_params(m): return sum(p.numel() for p in m.parameters())
+
+def median_time(f, reps, warmup=1):
+    "Median wall seconds of `f()` over `reps` calls, after `warmup` untimed calls."
+    for _ in range(warmup): f()
+    ts = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        f()
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
+
+def step_split(model, x, reps):
+    "Median seconds of the forward (loss), backward and Adam step of one training step at batch `len(x)`."
+    opt, g, parts = torch.optim.Adam(model.parameters(), 1e-3), torch.Generator().manual_seed(0), {'forward': [], 'backward': [], 'optimiser': []}
+    for i in range(reps + 2):
+        t0 = time.perf_counter()
+        loss = model.loss(x, g)
+        t1 = time.perf_counter()
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        t2 = time.perf_counter()
+        opt.step()
+        t3 = time.perf_counter()
+        if i >= 2:
+            for k, v in zip(parts, (t1 - t0, t2 - t1, t3 - t2)): parts[k].append(v)
+    return {k: statistics.median(v) for k, v in parts.items()}
+
+def speed(a):
+    "Training img/s with its split, and sampling ms/image for our loop and diffusers' loop on both networks."
+    torch.manual_seed(0)
+    o, t = ours(), Theirs()
+    x = mnist_dataset(a.root, train=True, subset=128).tensors[0]
+    rows = []
+    for name, m in (('ours', o), ('diffusers', t)):
+        s = step_split(m, x, a.reps)
+        step = sum(s.values())
+        rows.append(dict(what='train', model=name, params=n_params(m), nfe='', batch=128, img_per_s=128 / step,
+                         ms=1000 * step, **{f'{k}_ms': 1000 * v for k, v in s.items()}))
+    g = lambda: torch.Generator().manual_seed(0)
+    o.eval(), t.eval()
+    for nfe in (20, 50):
+        loops = {('ours', 'ours'): lambda: o.sample(a.batch, g(), 'dpm++2m', nfe, clip_x0=False),
+                 ('ours', 'diffusers'): lambda: scheduler_loop(lambda x, k: o.net(x, (k + 1).float().expand(len(x)) / T), a.batch, g(), nfe),
+                 ('diffusers', 'diffusers'): lambda: t.sample(a.batch, g(), nfe)}
+        for (net, loop), f in loops.items():
+            with torch.no_grad(): sec = median_time(f, a.reps)
+            rows.append(dict(what='sample', model=net, loop=loop, params=n_params(o if net == 'ours' else t), nfe=nfe, batch=a.batch,
+                             ms_per_image=1000 * sec / a.batch))
+    for r in rows: r |= dict(threads=a.threads, cpu=cpu_name())
+    write_csv(Path(a.out_dir)/'peer_speed.csv', rows)
+    for r in rows: print({k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()}, flush=True)
+
+def quality(a):
+    "Train both for `--budget` CPU-seconds from the same seed and data; score samples at n against n test digits."
+    x = mnist_dataset(a.root, train=True).tensors[0]
+    clf, x_test = load_classifier(), mnist_dataset(a.root, train=False).tensors[0]
+    floor, rows = real_floor(a.n, a.root, clf), []
+    for name, make in (('ours', ours), ('diffusers', Theirs)):
+        torch.manual_seed(0)
+        model = make()
+        for mark, steps, m, loss in train_for_budget(model, x, a.marks, seed=0):
+            sample = (lambda g, n: m.sample(n, g, 'dpm++2m', 20)) if name == 'ours' else (lambda g, n: m.sample(n, g, 20))
+            with torch.no_grad(): xs = torch.cat([sample(torch.Generator().manual_seed(k), min(500, a.n - k)) for k in range(0, a.n, 500)])
+            r = image_metrics(xs, x_test, clf)
+            rows.append(dict(model=name, params=n_params(model), cpu_s=mark, steps=steps, loss=loss, sampler='DPM-Solver++(2M) 20 NFE',
+                             n=a.n, fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'],
+                             floor_fid=floor['fid'], threads=a.threads, cpu=cpu_name()))
+            print({k: round(v, 3) if isinstance(v, float) else v for k, v in rows[-1].items()}, flush=True)
+            write_csv(Path(a.out_dir)/'peer_quality.csv', rows)
+
+def cpu_name():
+    "The CPU model from /proc/cpuinfo (empty where there is none)."
+    p = Path('/proc/cpuinfo')
+    names = [l.split(':', 1)[1].strip() for l in p.read_text().splitlines() if l.startswith('model name')] if p.exists() else []
+    return names[0] if names else ''
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('part', choices=['speed', 'quality'])
+    ap.add_argument('--threads', type=int, default=torch.get_num_threads())
+    ap.add_argument('--reps', type=int, default=10, help='timed repeats (speed)')
+    ap.add_argument('--batch', type=int, default=100, help='sampling batch (speed)')
+    ap.add_argument('--budget', type=float, default=600, help='CPU-seconds of training each (quality)')
+    ap.add_argument('--n', type=int, default=2000, help='samples scored (quality)')
+    ap.add_argument('--root', default='data')
+    ap.add_argument('--out-dir', default='benchmarks/results')
+    a = ap.parse_args()
+    a.marks = sorted({a.budget / 4, a.budget / 2, a.budget})
+    torch.set_num_threads(a.threads)
+    speed(a) if a.part == 'speed' else quality(a)
+
+if __name__ == '__main__': main()
