@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data
 N      ?= 500
 
-.PHONY: run install data test test-slow report export readme e2e
+.PHONY: run install data test test-slow report export readme e2e gpu-zoo gpu-zoo-dry
 
 # Set-up, data, then the main job: sample and score every shipped model into runs/main/.
 run: data
@@ -47,3 +47,11 @@ readme: install
 # JupyterLab in headless Chromium: the explorer's sliders render and moving one changes the image.
 e2e: data
 	bash tests/e2e/run.sh
+
+# The zoo grid on CUDA through papermill (tools/gpu_zoo.py: all visible GPUs, 3 runs per GPU at a time), and its CPU
+# dry run (one tiny epoch per configuration; also a slow test, so CI runs it).
+gpu-zoo: data
+	$(PY) tools/gpu_zoo.py
+
+gpu-zoo-dry: data
+	$(PY) tools/gpu_zoo.py --dry-run --out runs/gpu-zoo-dry

@@ -12,7 +12,7 @@ from .data import fetch_mnist, data_summary, save_grid
 from .ddpm import DDPM_PRESETS
 from .cold import COLD_PRESETS, ORIENTATIONS
 from .checkpoint import load_checkpoint
-from .training import TrainConfig, train
+from .training import TrainConfig, train, pick_device
 from .evaluation import evaluate_run
 from .jobs import main_job, sweep
 
@@ -49,7 +49,7 @@ def _main(a):
     main_job(a.out, a.n, a.root, {'ddpm': a.ddpm_sampler}, a.steps, a.seed, a.all_epochs)
 
 def _evaluate(a):
-    print(f"wrote {evaluate_run(a.run_dir, a.n, a.sampler, a.steps, a.root, a.seed)}")
+    print(f"wrote {evaluate_run(a.run_dir, a.n, a.sampler, a.steps, a.root, a.seed, str(pick_device(a.device)))}")
 
 # %% ../nbs/09_cli.ipynb #a481cef8
 class _Parser(argparse.ArgumentParser):
@@ -176,6 +176,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--steps', type=COUNT, default=None)
     e.add_argument('--root', default='data')
     e.add_argument('--seed', type=NONNEG, default=0)
+    e.add_argument('--device', type=_device, default='cpu')
     e.set_defaults(fn=_evaluate)
     return p
 

@@ -178,7 +178,8 @@ def real_floor(n: int, root='data', clf=None, seed=0) -> dict:
 @torch.no_grad()
 def restoration_score(model, x0, y, clf, sampler=None, bs=250) -> dict:
     "Restore real digits `x0` (labels `y`) from $D(x_0, T)$: classifier accuracy on the results and mean absolute pixel error."
-    xs = torch.cat([model.sample(len(b), sampler=sampler, conditional=b) for b in x0.split(bs)])
+    dev = next(model.parameters(), torch.empty(0)).device                 # (a parameter-free test model: the CPU)
+    xs = torch.cat([model.sample(len(b), sampler=sampler, conditional=b.to(dev)).cpu() for b in x0.split(bs)])
     return dict(restore_acc=accuracy(clf, xs, y), restore_l1=(xs - x0).abs().mean().item())
 
 # %% ../nbs/05_evaluation.ipynb #9d272a48
@@ -190,10 +191,11 @@ def timed_samples(model, n, sampler=None, steps=None, seed=0, bs=250, device='cp
         xs.append(model.sample(min(bs, n - i), g, sampler, steps).cpu())
     return torch.cat(xs), (time.perf_counter() - t0) / n
 
-def score_checkpoint(path, x_real, clf, floor: dict, n=1000, sampler=None, steps=None, seed=0, progress=True, y_real=None) -> dict:
+def score_checkpoint(path, x_real, clf, floor: dict, n=1000, sampler=None, steps=None, seed=0, progress=True, y_real=None,
+                     device='cpu') -> dict:
     "One metrics row for one checkpoint: what it is, the sampler and its NFE, sampling time, the scores and the floor."
-    m, ck = load_checkpoint(path)
-    x, spi = timed_samples(m, n, sampler, steps, seed, desc=Path(path).name if progress else None)
+    m, ck = load_checkpoint(path, device=device)
+    x, spi = timed_samples(m, n, sampler, steps, seed, device=device, desc=Path(path).name if progress else None)
     r = dict(file=Path(path).name, kind=ck['kind'], preset=ck['preset'], orientation=ck['orientation'] if ck['kind'] == 'cold' else '',
              epoch=ck['epoch'], sampler=m.sampler(sampler).name, steps=m.nfe(sampler, steps), sec_per_image=spi)
     r |= image_metrics(x, x_real, clf, seed=seed)
@@ -202,13 +204,14 @@ def score_checkpoint(path, x_real, clf, floor: dict, n=1000, sampler=None, steps
         r |= {f'{k}_direct': v for k, v in restoration_score(m, x_real[:n], y_real[:n], clf, 'direct').items()}
     return r | {f'floor_{k}': floor[k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
 
-def evaluate_checkpoints(paths, out_dir, n=1000, sampler=None, steps=None, root='data', seed=0, log_csv=None, progress=True) -> Path:
+def evaluate_checkpoints(paths, out_dir, n=1000, sampler=None, steps=None, root='data', seed=0, log_csv=None, progress=True,
+                         device='cpu') -> Path:
     "Score every checkpoint in `paths`; write `metrics.csv` and `metrics.png` into `out_dir`; return the CSV path."
     out, clf = Path(out_dir), load_classifier()
     x_real, y_real = mnist_dataset(root, train=False).tensors
     floor, rows = real_floor(n, root, clf, seed), []
     for p in paths:
-        rows.append(r := score_checkpoint(p, x_real, clf, floor, n, sampler, steps, seed, progress, y_real))
+        rows.append(r := score_checkpoint(p, x_real, clf, floor, n, sampler, steps, seed, progress, y_real, device))
         if progress: print(f"{r['file']}: FID {r['fid'] if r['fid'] is None else round(r['fid'], 2)}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  "
                            f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, {r['steps']} NFE)"
                            + (f"  restored {r['restore_acc']:.3f}" if 'restore_acc' in r else ''), flush=True)
@@ -247,12 +250,12 @@ def plot_metrics(rows: list[dict], path, log_csv=None):
     with atomic_path(path) as tmp: fig.savefig(tmp, format='png', dpi=100)
     plt.close(fig)
 
-def evaluate_run(run_dir, n=1000, sampler=None, steps=None, root='data', seed=0) -> Path:
+def evaluate_run(run_dir, n=1000, sampler=None, steps=None, root='data', seed=0, device='cpu') -> Path:
     "Evaluate every kept checkpoint of a training run; `metrics.csv` and `metrics.png` go into the run folder."
     cks = checkpoints(run_dir)
     if not cks: raise UsageError(f"{run_dir}: no checkpoints to evaluate")
     log = Path(run_dir)/'log.csv'
-    return evaluate_checkpoints(cks, run_dir, n, sampler, steps, root, seed, log if log.exists() else None)
+    return evaluate_checkpoints(cks, run_dir, n, sampler, steps, root, seed, log if log.exists() else None, device=device)
 
 def make_eval_fn(n=500, root='data', sampler=None, steps=None, seed=0):
     "A per-epoch callback for `train(eval_fn=...)`: KID, FID (if n > 128), IS and class coverage of `n` samples."

@@ -14,15 +14,15 @@ from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 from tqdm.auto import tqdm
 from .core import UsageError, atomic_path, write_csv
-from .data import mnist_dataset, mnist_loader, save_grid
+from .data import mnist_dataset, save_grid
 from .ddpm import ddpm_preset, make_ema
 from .cold import ColdModel, cold_preset
 from .checkpoint import (KINDS, LAST, ckpt_name, checkpoints, latest_checkpoint, save_checkpoint,
                                         read_checkpoint, build_model)
 
 # %% auto #0
-__all__ = ['TrainConfig', 'pick_device', 'epoch_seed', 'lr_lambda', 'LossModule', 'dist_info', 'TrainingError', 'read_log',
-           'train']
+__all__ = ['TrainConfig', 'pick_device', 'epoch_seed', 'lr_lambda', 'LossModule', 'dist_info', 'TrainingError', 'epoch_batches',
+           'read_log', 'train']
 
 # %% ../nbs/04_training.ipynb #89ac6d42
 @dataclass
@@ -48,6 +48,7 @@ class TrainConfig:
     grid_n: int = 64
     device: str = 'auto'
     amp: bool = True                   # bf16 autocast on CUDA
+    channels_last: bool = False        # NHWC memory format for the network and its batches
     progress: bool = True
 
     def __post_init__(self):
@@ -99,6 +100,14 @@ def dist_info() -> tuple[int, int]:
 class TrainingError(UsageError):
     "Training cannot go on (e.g. the loss became NaN); the message says what to do."
 
+def epoch_batches(ds: TensorDataset, bs: int, seed: int):
+    "One epoch of seeded, shuffled mini-batches `(x, y)` sliced from the tensors where they are (no per-step host copies)."
+    x, y = ds.tensors
+    perm = torch.randperm(len(x), generator=torch.Generator().manual_seed(seed)).to(x.device)
+    for i in range(0, len(x), bs):
+        idx = perm[i:i + bs]
+        yield x[idx], y[idx]
+
 def read_log(run_dir) -> list[dict]:
     "The per-epoch log of a run (`log.csv`) as a list of dicts with numbers parsed (the epoch as an int)."
     p = Path(run_dir)/'log.csv'
@@ -110,7 +119,7 @@ def read_log(run_dir) -> list[dict]:
 def _prepare(cfg: TrainConfig, dataset, device):
     "Model, EMA, optimiser and scheduler for a run (before any resume)."
     mc = cfg.model_config()
-    model = build_model(cfg.kind, asdict(mc)).to(device)
+    model = build_model(cfg.kind, asdict(mc)).to(device, memory_format=torch.channels_last if cfg.channels_last else torch.contiguous_format)
     if isinstance(model, ColdModel) and model.prior is not None:
         model.fit_prior(dataset.tensors[0], seed=cfg.seed)
     ema = make_ema(model, cfg.ema_decay)
@@ -124,7 +133,9 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
     run = Path(cfg.run_dir)
     dataset = dataset or mnist_dataset(cfg.data_root, train=True, subset=cfg.subset, seed=cfg.seed)
     torch.manual_seed(cfg.seed)
+    if world == 1: dataset = TensorDataset(*(t.to(device) for t in dataset.tensors))    # held on the device once
     mc, model, ema, opt = _prepare(cfg, dataset, device)
+    fmt = torch.channels_last if cfg.channels_last else torch.contiguous_format
     bs = (cfg.batch_size or mc.batch_size) // world
     steps_per_epoch = math.ceil(len(dataset) / (bs * world))
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(cfg.warmup_steps, cfg.epochs * steps_per_epoch, cfg.cosine_decay))
@@ -167,11 +178,11 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
             sampler = DistributedSampler(dataset, world, rank, shuffle=True, seed=cfg.seed)
             sampler.set_epoch(epoch)
             dl = DataLoader(dataset, batch_size=bs, sampler=sampler)
-        else: dl = mnist_loader(dataset, bs, shuffle=True, seed=es)
+        else: dl = epoch_batches(dataset, bs, es)
         model.train(); t0, tot, n = time.time(), 0., 0
-        bar = tqdm(dl, desc=f'epoch {epoch}/{cfg.epochs}', disable=not cfg.progress or rank > 0, leave=False)
+        bar = tqdm(dl, total=steps_per_epoch, desc=f'epoch {epoch}/{cfg.epochs}', disable=not cfg.progress or rank > 0, leave=False)
         for x0, _ in bar:
-            x0 = x0.to(device, non_blocking=True)
+            x0 = x0.to(device, non_blocking=True).contiguous(memory_format=fmt)
             with torch.autocast(device.type, torch.bfloat16, enabled=amp): loss = net(x0, gen)
             if not torch.isfinite(loss):
                 last = checkpoints(run)[-1].name if checkpoints(run) else 'none'
@@ -187,7 +198,7 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
             bar.set_postfix(loss=f'{tot / n:.4f}')
         secs = time.time() - t0
         row = dict(epoch=epoch, loss=tot / max(n, 1), lr=sched.get_last_lr()[0], seconds=round(secs, 2),
-                   img_per_s=round(len(dl.dataset if world == 1 else dl.sampler) / secs, 1))
+                   img_per_s=round((len(dataset) if world == 1 else len(dl.sampler)) / secs, 1))
         if rank == 0:
             if eval_fn: row |= eval_fn(ema.module, epoch)
             rows.append(row)
