@@ -286,8 +286,8 @@ COLD_PRESETS = {
     'default_7':     ColdConfig(),
     'default_28':    ColdConfig(degradation=dict(kind='rowcol', group=1, order='outside_in', seed=0)),
     'more_capacity': ColdConfig(net=dict(net='cnn', hidden=(64, 128, 256, 128, 64), act='gelu')),
-    'unet_7':        ColdConfig(net=_unet, lr=1e-3),
-    'unet_28':       ColdConfig(net=_unet, degradation=dict(kind='rowcol', group=1, order='outside_in', seed=0), lr=1e-3),
+    'unet_7':        ColdConfig(net=_unet, lr=1e-3, prior_k=50),
+    'unet_28':       ColdConfig(net=_unet, degradation=dict(kind='rowcol', group=1, order='outside_in', seed=0), lr=1e-3, prior_k=50),
     'blur':          ColdConfig(net=_unet, degradation=dict(kind='blur', T=20, sigma=1.0), lr=1e-3),
 }
 
