@@ -72,6 +72,12 @@ def median_time(f, reps, warmup=1):
         ts.append(time.perf_counter() - t0)
     return statistics.median(ts)
 
+def forward_mflop(net_call) -> float:
+    "Millions of floating-point operations of one network forward pass on one image (torch's FLOP counter)."
+    from torch.utils.flop_counter import FlopCounterMode
+    with FlopCounterMode(display=False) as fc, torch.no_grad(): net_call(torch.randn(1, 1, 28, 28))
+    return fc.get_total_flops() / 1e6
+
 def step_split(model, x, reps):
     "Median seconds of the forward (loss), backward and Adam step of one training step at batch `len(x)`."
     opt, g, parts = torch.optim.Adam(model.parameters(), 1e-3), torch.Generator().manual_seed(0), {'forward': [], 'backward': [], 'optimiser': []}
@@ -93,11 +99,11 @@ def speed(a):
     torch.manual_seed(0)
     o, t = ours(), Theirs()
     x = mnist_dataset(a.root, train=True, subset=128).tensors[0]
-    rows = []
+    rows, calls = [], {'ours': lambda z: o.net(z, torch.tensor([0.5])), 'diffusers': lambda z: t.unet(z, torch.tensor([500])).sample}
     for name, m in (('ours', o), ('diffusers', t)):
         s = step_split(m, x, a.reps)
         step = sum(s.values())
-        rows.append(dict(what='train', model=name, params=n_params(m), nfe='', batch=128, img_per_s=128 / step,
+        rows.append(dict(what='train', model=name, params=n_params(m), mflop=forward_mflop(calls[name]), nfe='', batch=128, img_per_s=128 / step,
                          ms=1000 * step, **{f'{k}_ms': 1000 * v for k, v in s.items()}))
     g = lambda: torch.Generator().manual_seed(0)
     o.eval(), t.eval()

@@ -73,6 +73,60 @@ def solvers() -> str:
                    ', '.join(f"DPM-Solver++ at {k} NFE {rel(q):+.0f}%" for k, q in sorted(dpm.items())) + '.')
     return '\n'.join(out)
 
+def peer() -> str:
+    "Ours against diffusers on this CPU: speed lines (ratio ours/theirs) and quality at equal CPU budget."
+    sp, q = _rows(RESULTS/'peer_speed.csv'), _rows(RESULTS/'peer_quality.csv')
+    if not sp: return '(no peer results yet: run `benchmarks/peer_diffusers.py speed`)'
+    tr = {r['model']: r for r in sp if r['what'] == 'train'}
+    o, d = tr['ours'], tr['diffusers']
+    out = ['| measure | ours | diffusers | ratio (higher: ours better) |', '|---|---|---|---|',
+           f"| parameters | {int(o['params']):,} | {int(d['params']):,} | |"] + ([
+           f"| MFLOP per image, one forward pass | {_f(o['mflop'])} | {_f(d['mflop'])} | {float(d['mflop']) / float(o['mflop']):.2f}x |"]
+           if o.get('mflop') else []) + [
+           f"| training img/s, batch 128 | {_f(o['img_per_s'])} | {_f(d['img_per_s'])} | **{float(o['img_per_s']) / float(d['img_per_s']):.2f}x** |"]
+    for k in ('forward', 'backward', 'optimiser'):
+        out.append(f"| {k} ms per step | {_f(o[k + '_ms'])} | {_f(d[k + '_ms'])} | {float(d[k + '_ms']) / float(o[k + '_ms']):.2f}x |")
+    sa = {(r['model'], r['loop'], r['nfe']): r for r in sp if r['what'] == 'sample'}
+    for nfe in sorted({r['nfe'] for r in sp if r['what'] == 'sample'}, key=int):
+        a, b, c = (float(sa[(m, l, nfe)]['ms_per_image']) for m, l in (('ours', 'ours'), ('ours', 'diffusers'), ('diffusers', 'diffusers')))
+        out.append(f"| sampling ms/image, {nfe} NFE, loop only (both drive our network) | {a:.1f} | {b:.1f} | {b / a:.2f}x |")
+        out.append(f"| sampling ms/image, {nfe} NFE, each with its own network | {a:.1f} | {c:.1f} | {c / a:.2f}x |")
+    end = {}
+    for r in q: end[r['model']] = r if r['model'] not in end or float(r['cpu_s']) > float(end[r['model']]['cpu_s']) else end[r['model']]
+    if len(end) == 2:
+        o, d = end['ours'], end['diffusers']
+        out.append(f"| FID after {float(o['cpu_s']) / 60:.0f} CPU-min of training (n={int(o['n']):,}, floor {_f(o['floor_fid'])}) | "
+                   f"{_f(o['fid'])} | {_f(d['fid'])} | {float(d['fid']) / float(o['fid']):.2f}x |")
+        out.append(f"| classes (e^H) at the same point | {_f(o['effective_classes'], 2)} | {_f(d['effective_classes'], 2)} | |")
+    r = sp[0]
+    out.append(f"\nSpeed: {r['cpu']}, {r['threads']} threads, nothing else running, medians of repeated timings. "
+               + (f"Quality: {q[0]['threads']} thread each, {q[0]['sampler']}." if q else ''))
+    return '\n'.join(out)
+
+def cold_study() -> str:
+    "The cold study: restoration accuracy and unconditional scores per variant and sampling option."
+    rows, bound = _rows(RESULTS/'cold_study.csv'), {r['orientation']: r for r in _rows(RESULTS/'cold_bound.csv')}
+    if not rows: return '(no cold study results yet: run `benchmarks/cold_study.py`)'
+    out = ['| restorer (sigma) | prior | delta | start noise | FID | IS | classes (e^H) | ms/image |', '|---|---|---|---|---|---|---|---|']
+    for r in (r for r in rows if r['mode'] == 'generate'):
+        out.append(f"| `{r['preset']}` ({r['sigma']}) | {r['prior']} | {r['delta']} | {r['start_noise']} | {_f(r['fid'])} | "
+                   f"{_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | {_f(r['ms_per_image'])} |")
+    r = next(r for r in rows if r['mode'] == 'generate')
+    out.append(f"| real data (floor, n={int(r['n']):,}) | | | | {_f(r['floor_fid'])} | | {_f(r['floor_effective_classes'], 2)} | |")
+    out += ['', '| restorer (sigma) | restoration accuracy, Algorithm 2 | direct | L1, Algorithm 2 | L1, direct |', '|---|---|---|---|---|']
+    for v in dict.fromkeys(r['variant'] for r in rows):
+        rs = {r['mode']: r for r in rows if r['variant'] == v}
+        if 'restore_alg2' not in rs: continue
+        a, d = rs['restore_alg2'], rs.get('restore_direct', {})
+        out.append(f"| `{a['preset']}` ({a['sigma']}) | {100 * float(a['restore_acc']):.1f}% | "
+                   f"{100 * float(d['restore_acc']):.1f}% | {_f(a['restore_l1'], 3)} | {_f(d.get('restore_l1'), 3)} |")
+    o = r['orientation']
+    if o in bound: out.append(f"| a classifier given only D(x0, T) ({bound[o]['classifier']}, {o} means) | "
+                              f"{100 * float(bound[o]['test_acc']):.1f}% | | | |")
+    out.append(f"\n{r['orientation']} averaging, 28 steps; each restorer trained for {float(r['budget_cpu_s']):.0f} CPU-s "
+               f"({r['threads']} thread), n={int(r['n']):,}, Algorithm 2; ms/image measured on a shared CPU (upper bounds).")
+    return '\n'.join(out)
+
 def timing(name: str) -> str:
     "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
     r = next((r for r in _rows(RESULTS/'timings.csv') if r['name'] == name), None)
