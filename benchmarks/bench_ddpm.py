@@ -1,63 +1,91 @@
-"""DDPM speed on this CPU, in one run: training images/s (UNet preset vs the starter CNN `default`),
-sampling images/s (DDIM-50 vs ancestral-1000, same network), and training FLOP/s against the CPU's fp32 peak.
+"""DDPM speed on this CPU, in one run: training images/s and FLOP/s against the CPU's fp32 peak (the recommended
+UNet `unet_v` vs the coursework's starter CNN `default`), where a UNet training step spends its time (torch.profiler),
+and sampling ms/image for each sampler at several NFE.
 
-    .venv/bin/python benchmarks/bench_ddpm.py            # prints a markdown table; medians of repeated timings
+    .venv/bin/python benchmarks/bench_ddpm.py --threads 2      # on a quiet machine; medians of repeated timings
+
+Writes `benchmarks/results/speed.csv` (one row per measurement) and `benchmarks/results/profile_unet.csv` (the
+operators of one UNet training step by self CPU time); `make readme` formats both into the README.
 """
-import argparse, json, platform, re, statistics, time
+import argparse, re, statistics, time
+from pathlib import Path
 import torch
 from torch.utils.flop_counter import FlopCounterMode
+from mnist_diffusion.core import write_csv
 from mnist_diffusion.ddpm import build_ddpm, ddpm_preset
 
 def median_time(fn, reps):
-    fn()                                                     # warm-up
+    "Median wall seconds of `fn()` over `reps` calls after one warm-up call."
+    fn()
     ts = []
     for _ in range(reps):
-        t0 = time.perf_counter(); fn(); ts.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        fn()
+        ts.append(time.perf_counter() - t0)
     return statistics.median(ts)
 
 def train_step_fn(m, x, opt):
+    "One training step: loss, backward, Adam."
     def step():
-        l = m.loss(x); opt.zero_grad(); l.backward(); opt.step()
+        l = m.loss(x)
+        opt.zero_grad()
+        l.backward()
+        opt.step()
     return step
 
 def train_flops(m, x):
+    "FLOPs of one forward and backward pass (torch's FLOP counter)."
     with FlopCounterMode(display=False) as fc: m.loss(x).backward()
     return fc.get_total_flops()
 
-def cpu_peak_flops(lanes=8):
-    "cores x 2 FMA units x `lanes` fp32 lanes (8: AVX2, 16: AVX-512) x 2 flops per FMA x clock from /proc/cpuinfo."
-    mhz = max(float(m) for m in re.findall(r'cpu MHz\s*:\s*([\d.]+)', open('/proc/cpuinfo').read()))
-    return torch.get_num_threads() * 2 * lanes * 2 * mhz * 1e6, mhz
+def cpu_info():
+    "CPU model name, max clock in MHz and whether it has AVX-512, from /proc/cpuinfo."
+    info = open('/proc/cpuinfo').read()
+    name = re.search(r'model name\s*:\s*(.*)', info)
+    return (name.group(1).strip() if name else ''), max(float(m) for m in re.findall(r'cpu MHz\s*:\s*([\d.]+)', info)), 'avx512f' in info
 
-if __name__ == '__main__':
-    p = argparse.ArgumentParser(); p.add_argument('--reps', type=int, default=7); p.add_argument('--batch', type=int, default=128)
-    p.add_argument('--sample-n', type=int, default=16); p.add_argument('--json', default=None)
+def profile_step(step, top=12):
+    "The operators of one training step by self CPU time: `[{op, self_ms, share}]`, largest first."
+    from torch.profiler import profile, ProfilerActivity
+    step()
+    with profile(activities=[ProfilerActivity.CPU]) as prof: step()
+    ev = [e for e in prof.key_averages() if e.self_cpu_time_total > 0]
+    tot = sum(e.self_cpu_time_total for e in ev)
+    ev.sort(key=lambda e: -e.self_cpu_time_total)
+    return [dict(op=e.key, calls=e.count, self_ms=e.self_cpu_time_total / 1000, share=e.self_cpu_time_total / tot) for e in ev[:top]]
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--reps', type=int, default=7)
+    p.add_argument('--batch', type=int, default=128)
+    p.add_argument('--sample-n', type=int, default=50)
+    p.add_argument('--threads', type=int, default=torch.get_num_threads())
+    p.add_argument('--out', default='benchmarks/results')
     a = p.parse_args()
+    torch.set_num_threads(a.threads)
     torch.manual_seed(0)
+    name, mhz, avx512 = cpu_info()
+    peak = a.threads * 2 * (16 if avx512 else 8) * 2 * mhz * 1e6        # cores x 2 FMA units x fp32 lanes x 2 flops x clock
     x = torch.rand(a.batch, 1, 28, 28) * 2 - 1
-    peak, mhz = cpu_peak_flops(8)
-    avx512 = 'avx512f' in open('/proc/cpuinfo').read()
-    peak512 = cpu_peak_flops(16)[0]
-    res = {}
-    for name in ['default', 'unet']:
-        m = build_ddpm(ddpm_preset(name)); opt = torch.optim.Adam(m.parameters(), 1e-4)
-        t = median_time(train_step_fn(m, x, opt), a.reps)
-        fl = train_flops(m, x)
-        res[name] = dict(train_img_s=a.batch / t, train_gflop_s=fl / t / 1e9, peak_frac=fl / t / peak, peak512_frac=fl / t / peak512)
-    m = build_ddpm(ddpm_preset('unet')).eval()
+    base = dict(cpu=name, avx512=avx512, threads=a.threads, mhz=mhz, peak_gflop_s=peak / 1e9, torch=torch.__version__)
+    rows = []
+    for preset in ['default', 'unet_v']:
+        m = build_ddpm(ddpm_preset(preset))
+        step = train_step_fn(m, x, torch.optim.Adam(m.parameters(), 1e-4))
+        t, fl = median_time(step, a.reps), train_flops(m, x)
+        rows.append(base | dict(what='train', preset=preset, sampler='', nfe='', batch=a.batch, img_per_s=a.batch / t,
+                                gflop_s=fl / t / 1e9, peak_frac=fl / t / peak, ms_per_image=1000 * t / a.batch))
+        print(rows[-1], flush=True)
+        if preset == 'unet_v': prof = profile_step(step)
+    m = build_ddpm(ddpm_preset('unet_v')).eval()
     g = lambda: torch.Generator().manual_seed(0)
-    t_anc = median_time(lambda: m.sample(a.sample_n, g(), 'ancestral'), max(1, a.reps // 3))
-    t_ddim = median_time(lambda: m.sample(a.sample_n, g(), 'ddim', 50), a.reps)
-    res['sampling'] = dict(ancestral1000_img_s=a.sample_n / t_anc, ddim50_img_s=a.sample_n / t_ddim)
-    print(f"CPU: {platform.processor() or platform.machine()}, {torch.get_num_threads()} threads, {mhz} MHz, "
-          f"AVX-512: {'yes' if avx512 else 'no'}; fp32 peak {peak / 1e9:.0f} GFLOP/s with AVX2 (2 cores x 2 FMA x 8 lanes x 2 x clock), "
-          f"{peak512 / 1e9:.0f} with AVX-512; torch {torch.__version__}; median of {a.reps} timings\n")
-    print('| preset | train img/s (batch %d) | GFLOP/s | of AVX2 peak | of AVX-512 peak |' % a.batch)
-    print('|---|---|---|---|---|')
-    for k in ['default', 'unet']:
-        r = res[k]; print(f"| {k} | {r['train_img_s']:.0f} | {r['train_gflop_s']:.1f} | {r['peak_frac']:.0%} | {r['peak512_frac']:.0%} |")
-    s = res['sampling']
-    print(f"\nUNet/default training speed: {res['unet']['train_img_s'] / res['default']['train_img_s']:.2f}x")
-    print(f"sampling (unet, n={a.sample_n}): ancestral-1000 {s['ancestral1000_img_s']:.2f} img/s, "
-          f"DDIM-50 {s['ddim50_img_s']:.1f} img/s: {s['ddim50_img_s'] / s['ancestral1000_img_s']:.1f}x faster")
-    if a.json: json.dump(res, open(a.json, 'w'), indent=1)
+    for sampler, nfe, reps in [('ancestral', 1000, 1), ('ddim', 50, a.reps), ('ddim', 20, a.reps), ('dpm++2m', 10, a.reps), ('dpm++2m', 20, a.reps)]:
+        with torch.no_grad(): t = median_time(lambda: m.sample(a.sample_n, g(), sampler, nfe), reps)
+        rows.append(base | dict(what='sample', preset='unet_v', sampler=sampler, nfe=nfe, batch=a.sample_n, img_per_s=a.sample_n / t,
+                                gflop_s='', peak_frac='', ms_per_image=1000 * t / a.sample_n))
+        print(rows[-1], flush=True)
+    write_csv(Path(a.out)/'speed.csv', rows)
+    write_csv(Path(a.out)/'profile_unet.csv', prof)
+    for r in prof: print(f"{r['op']:40s} {r['calls']:5d} {r['self_ms']:8.1f} ms {r['share']:6.1%}")
+
+if __name__ == '__main__': main()

@@ -24,6 +24,7 @@ from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
 from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
 from budget import train_for_budget
+from bench_ddpm import median_time, cpu_info
 
 T = 1000
 THEIRS = dict(sample_size=28, in_channels=1, out_channels=1, block_out_channels=(16, 32, 48), layers_per_block=1,
@@ -61,16 +62,6 @@ def scheduler_loop(f, n, generator, steps):
 
 def ours(): return build_ddpm(ddpm_preset('unet_v'))
 def n_params(m): return sum(p.numel() for p in m.parameters())
-
-def median_time(f, reps, warmup=1):
-    "Median wall seconds of `f()` over `reps` calls, after `warmup` untimed calls."
-    for _ in range(warmup): f()
-    ts = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        f()
-        ts.append(time.perf_counter() - t0)
-    return statistics.median(ts)
 
 def forward_mflop(net_call) -> float:
     "Millions of floating-point operations of one network forward pass on one image (torch's FLOP counter)."
@@ -115,7 +106,7 @@ def speed(a):
             with torch.no_grad(): sec = median_time(f, a.reps)
             rows.append(dict(what='sample', model=net, loop=loop, params=n_params(o if net == 'ours' else t), nfe=nfe, batch=a.batch,
                              ms_per_image=1000 * sec / a.batch))
-    for r in rows: r |= dict(threads=a.threads, cpu=cpu_name())
+    for r in rows: r |= dict(threads=a.threads, cpu=cpu_info()[0])
     write_csv(Path(a.out_dir)/'peer_speed.csv', rows)
     for r in rows: print({k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()}, flush=True)
 
@@ -133,15 +124,9 @@ def quality(a):
             r = image_metrics(xs, x_test, clf)
             rows.append(dict(model=name, params=n_params(model), cpu_s=mark, steps=steps, loss=loss, sampler='DPM-Solver++(2M) 20 NFE',
                              n=a.n, fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'],
-                             floor_fid=floor['fid'], threads=a.threads, cpu=cpu_name()))
+                             floor_fid=floor['fid'], threads=a.threads, cpu=cpu_info()[0]))
             print({k: round(v, 3) if isinstance(v, float) else v for k, v in rows[-1].items()}, flush=True)
             write_csv(Path(a.out_dir)/'peer_quality.csv', rows)
-
-def cpu_name():
-    "The CPU model from /proc/cpuinfo (empty where there is none)."
-    p = Path('/proc/cpuinfo')
-    names = [l.split(':', 1)[1].strip() for l in p.read_text().splitlines() if l.startswith('model name')] if p.exists() else []
-    return names[0] if names else ''
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -127,6 +127,40 @@ def cold_study() -> str:
                f"({r['threads']} thread), n={int(r['n']):,}, Algorithm 2; ms/image measured on a shared CPU (upper bounds).")
     return '\n'.join(out)
 
+def speed() -> str:
+    "Training throughput against the CPU's fp32 peak, the UNet step's profile, and sampling ms/image (bench_ddpm.py)."
+    rows, prof = _rows(RESULTS/'speed.csv'), _rows(RESULTS/'profile_unet.csv')
+    if not rows: return '(not measured yet: run `benchmarks/bench_ddpm.py`)'
+    r0 = rows[0]
+    out = [f"{r0['cpu']} ({'AVX-512' if r0['avx512'] == 'True' else 'AVX2'}), {r0['threads']} threads, torch {r0['torch']}; "
+           f"fp32 peak {_f(r0['peak_gflop_s'], 0)} GFLOP/s (cores x 2 FMA units x {'16' if r0['avx512'] == 'True' else '8'} lanes x 2 x "
+           f"{_f(r0['mhz'], 0)} MHz); medians of repeated timings, nothing else running.", '',
+           '| preset | train img/s (batch 128) | GFLOP/s | of fp32 peak |', '|---|---|---|---|']
+    tr = {r['preset']: r for r in rows if r['what'] == 'train'}
+    out += [f"| `{k}` | {_f(r['img_per_s'], 0)} | {_f(r['gflop_s'])} | {100 * float(r['peak_frac']):.0f}% |" for k, r in tr.items()]
+    if prof:
+        conv = sum(float(p['share']) for p in prof if 'convolution' in p['op'].lower())
+        out += ['', f"One `unet_v` training step under `torch.profiler`: convolutions (forward and backward) take "
+                    f"{100 * conv:.0f}% of the CPU time; the largest operators:", '', '| operator | calls | self ms | share |', '|---|---|---|---|']
+        out += [f"| `{p['op']}` | {p['calls']} | {_f(p['self_ms'])} | {100 * float(p['share']):.1f}% |" for p in prof[:6]]
+    sa = [r for r in rows if r['what'] == 'sample']
+    out += ['', '| `unet_v` sampler | NFE | ms/image |', '|---|---|---|'] + [f"| {r['sampler']} | {r['nfe']} | {_f(r['ms_per_image'])} |" for r in sa]
+    return '\n'.join(out)
+
+def speed_cold() -> str:
+    "The vectorised degradation against the per-row loop, and cold sampling ms/image (bench_cold.py)."
+    rows = _rows(RESULTS/'speed_cold.csv')
+    if not rows: return '(not measured yet: run `benchmarks/bench_cold.py`)'
+    d = {r['method']: float(r['img_per_s']) for r in rows if r['what'] == 'degrade'}
+    out = ['| row averaging, batch 128, 28 steps | images/s |', '|---|---|',
+           f"| per-sample, per-row Python loop (the original's approach) | {d['loop']:,.0f} |",
+           f"| vectorised (`RowColumnAveraging`) | {d['vectorised']:,.0f} |", '',
+           f"A **{d['vectorised'] / d['loop']:,.0f}x** speed-up. Cold sampling, Algorithm 2:", '',
+           '| preset | steps | ms/image |', '|---|---|---|']
+    out += [f"| `{r['preset']}` | {r['steps']} | {_f(r['ms_per_image'])} |" for r in rows if r['what'] == 'sample']
+    out.append(f"\n{rows[0]['cpu']}, {rows[0]['threads']} threads.")
+    return '\n'.join(out)
+
 def timing(name: str) -> str:
     "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
     r = next((r for r in _rows(RESULTS/'timings.csv') if r['name'] == name), None)
