@@ -42,7 +42,8 @@ def trained(name, orientation, x, budget, models: Path, seed=0):
     torch.manual_seed(seed)
     cfg = replace(cold_preset(preset, orientation), sigma=sigma)
     model, p = build_cold(cfg), models/f'{name}_{orientation}_{budget:g}.pt'
-    if p.exists(): model.load_state_dict(torch.load(p, weights_only=True))
+    if p.exists():                                        # the prior is refitted per sampling option below
+        model.load_state_dict({k: v for k, v in torch.load(p, weights_only=True).items() if not k.startswith('prior.')}, strict=False)
     else:
         t0 = time.process_time()
         for _, steps, ema, loss in train_for_budget(model, x, [budget], cfg.lr, cfg.batch_size, seed=seed):

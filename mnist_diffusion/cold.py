@@ -18,7 +18,7 @@ from .ddpm import coursework_net, _load_sd
 __all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'PRIORS', 'COLD_PRESETS', 'Degradation', 'group_order', 'RowColumnAveraging',
            'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'alg1_step', 'alg2_step',
            'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'EmpiricalPrior', 'ColdModel',
-           'ColdConfig', 'cold_preset', 'build_cold', 'load_coursework_cold']
+           'noise_tradeoff', 'ColdConfig', 'cold_preset', 'build_cold', 'load_coursework_cold']
 
 # %% ../nbs/03_cold.ipynb #7bc19c57
 class Degradation(nn.Module):
@@ -267,6 +267,24 @@ class ColdModel(ColdDiffusion):
         n = len(x0)
         return dict(original=x0, degraded=self.D(x0, self.T), direct=self.sample(n, sampler='direct', conditional=x0),
                     sampled=self.sample(n, sampler=sampler, conditional=x0))
+
+# %% ../nbs/03_cold.ipynb #be7eb413
+def noise_tradeoff(rows: list[dict]):
+    "FID and effective classes against per-step noise `delta`, one line per training noise `sigma` (rows of cold_study.csv)."
+    import matplotlib.pyplot as plt
+    gen = [r for r in rows if r['mode'] == 'generate' and r['prior'] == 'empirical' and float(r['start_noise']) == 0]
+    fig, axs = plt.subplots(1, 2, figsize=(8, 2.8))
+    for sg in sorted({r['sigma'] for r in gen}, key=float):
+        rs = sorted((r for r in gen if r['sigma'] == sg), key=lambda r: float(r['delta']))
+        for ax, k in zip(axs, ('fid', 'effective_classes')):
+            ax.plot([float(r['delta']) for r in rs], [float(r[k]) for r in rs], 'o-', label=f'training sigma = {float(sg):g}')
+    for ax, k, title in zip(axs, ('fid', 'effective_classes'), ('FID (log scale)', 'classes (e^H)')):
+        ax.axhline(float(gen[0][f'floor_{k}']), ls='--', c='gray', label='real data')
+        ax.set(xlabel='delta (noise per sampling step)', title=title)
+    axs[0].set_yscale('log')
+    axs[1].legend(fontsize=7)
+    fig.tight_layout()
+    return fig
 
 # %% ../nbs/03_cold.ipynb #b941c78d
 @dataclass(frozen=True)
