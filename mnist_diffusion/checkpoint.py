@@ -9,12 +9,12 @@ from pathlib import Path
 import torch
 from torch import nn
 from .core import UsageError, atomic_path
-from .ddpm import DDPM, build_ddpm
-from .cold import ColdModel, build_cold
+from .ddpm import DDPM, build_ddpm, load_coursework
+from .cold import ColdModel, build_cold, load_coursework_cold
 
 # %% auto #0
-__all__ = ['LAST', 'CKPT_FORMAT', 'KINDS', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'save_checkpoint', 'read_checkpoint',
-           'latest_checkpoint', 'build_model', 'load_checkpoint']
+__all__ = ['LAST', 'CKPT_FORMAT', 'KINDS', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'save_checkpoint', 'coursework_kind',
+           'read_checkpoint', 'latest_checkpoint', 'build_model', 'load_coursework_file', 'load_checkpoint']
 
 # %% ../nbs/03a_checkpoint.ipynb #23a4304f
 LAST = 'last.pt'
@@ -25,13 +25,13 @@ def ckpt_name(kind, epoch, preset, orientation='row') -> str:
 
 def ckpt_epoch(path) -> int:
     "The epoch in a checkpoint's file name."
-    m = re.match(r'(?:ddpm|cold)_mnist_(\d+)_', Path(path).name)
+    m = re.match(r'(?:ddpm|cold|custom)_mnist_(\d+)_', Path(path).name)
     if not m: raise UsageError(f"{path}: not a checkpoint file name (expected ddpm_mnist_<epoch>_<preset>.pt or cold_mnist_...)")
     return int(m.group(1))
 
 def checkpoints(run_dir) -> list[Path]:
-    "The run's kept checkpoints (not `last.pt`), oldest epoch first."
-    return sorted(Path(run_dir).glob('*_mnist_*.pt'), key=ckpt_epoch)
+    "The run's kept checkpoints (not `last.pt`; original coursework `.pth` files too), oldest epoch first."
+    return sorted([*Path(run_dir).glob('*_mnist_*.pt'), *Path(run_dir).glob('*_mnist_*.pth')], key=ckpt_epoch)
 
 # %% ../nbs/03a_checkpoint.ipynb #7d0244a5
 CKPT_FORMAT = 'mnist-diffusion/1'
@@ -42,18 +42,32 @@ def save_checkpoint(path, **state) -> Path:
     with atomic_path(path) as tmp: torch.save({**state, 'format': CKPT_FORMAT}, tmp)
     return Path(path)
 
-def read_checkpoint(path, kind: str|None = None) -> dict:
-    "Load a checkpoint dict safely (`weights_only`); one-line `UsageError` for a missing, damaged, foreign or wrong-kind file."
+def _load(path):
+    "The object in a PyTorch file, loaded safely (`weights_only`) on the CPU; one-line `UsageError` if missing or damaged."
     path = Path(path)
     if not path.is_file(): raise UsageError(f"{path}: no such checkpoint file")
-    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    try: return torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         raise UsageError(f"{path}: unreadable (truncated or not a PyTorch file: {' '.join(str(e).split())[:120]}); delete or re-download it") from None
+
+def coursework_kind(sd) -> str|None:
+    "'ddpm' or 'cold' if `sd` is the state_dict of an original coursework file (told by its keys), else None."
+    if not isinstance(sd, dict) or 'gt.frequencies' not in sd: return None
+    if {'beta_t', 'alpha_t'} <= set(sd): return 'ddpm'
+    return 'cold' if {'rows_t', 'cols_t'} & set(sd) else None
+
+def _check(ck, path, kind) -> dict:
+    "`ck` if it is an mnist-diffusion checkpoint of `kind`; else a one-line `UsageError`."
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
-        hint = ' (it looks like an original coursework file: use mnist_diffusion.ddpm.load_coursework)' if isinstance(ck, dict) and 'beta_t' in ck else ''
+        c = coursework_kind(ck)
+        hint = f" but an original coursework {c} file: load it with load_checkpoint or the command line" if c else ''
         raise UsageError(f"{path}: not an mnist-diffusion checkpoint{hint}")
     if kind and ck['kind'] != kind: raise UsageError(f"{path}: is a {ck['kind']} checkpoint, but a {kind} checkpoint is needed")
     return ck
+
+def read_checkpoint(path, kind: str|None = None) -> dict:
+    "Load a checkpoint dict safely (`weights_only`); one-line `UsageError` for a missing, damaged, foreign or wrong-kind file."
+    return _check(_load(path), path, kind)
 
 def latest_checkpoint(run_dir) -> Path|None:
     "The newest state of a run: `last.pt` unless a kept checkpoint is newer; None for a run with neither."
@@ -66,9 +80,23 @@ def build_model(kind: str, model_config: dict) -> DDPM|ColdModel:
     if kind not in KINDS: raise UsageError(f"unknown model kind {kind!r}; choose 'ddpm' or 'cold'")
     return build_ddpm(model_config) if kind == 'ddpm' else build_cold(model_config)
 
+def load_coursework_file(sd: dict, path) -> tuple[nn.Module, dict]:
+    "The model in an original coursework state_dict and a checkpoint-like dict describing it (its epoch from the file name)."
+    kind = coursework_kind(sd)
+    m = load_coursework(sd) if kind == 'ddpm' else load_coursework_cold(sd)
+    name = re.match(r'(?:ddpm|custom)_mnist_(\d+)_(?:(?:row|col)_)?(.+)\.pth$', Path(path).name)
+    return m, dict(kind=kind, preset=f"coursework-{name.group(2) if name else 'unknown'}", epoch=int(name.group(1)) if name else 0,
+                   orientation=m.D.orientation if kind == 'cold' else '', format=f'original coursework {kind} file')
+
 def load_checkpoint(path, kind: str|None = None, ema=True, device='cpu') -> tuple[nn.Module, dict]:
-    "The model in a checkpoint (EMA weights by default), in eval mode, and the checkpoint dict."
-    ck = read_checkpoint(path, kind)
+    "The model in a checkpoint (EMA weights by default), in eval mode, and the checkpoint dict; original coursework files too."
+    raw = _load(path)
+    if coursework_kind(raw):                           # a cold one has no prior yet: fit_prior(training digits) to sample freely
+        m, ck = load_coursework_file(raw, path)
+        if kind and ck['kind'] != kind: raise UsageError(f"{path}: is a {ck['kind']} checkpoint, but a {kind} checkpoint is needed")
+        return m.float().to(device).eval(), ck
+    ck = _check(raw, path, kind)
     m = build_model(ck['kind'], ck['model_config'])
     m.load_state_dict(ck['ema'] if ema and ck.get('ema') is not None else ck['model'])
     return m.float().to(device).eval(), ck
+

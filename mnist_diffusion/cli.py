@@ -8,7 +8,7 @@ import argparse, os, re, sys
 from pathlib import Path
 import torch
 from .core import UsageError, sampler_names
-from .data import fetch_mnist, data_summary, save_grid
+from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
 from .ddpm import DDPM_PRESETS
 from .cold import COLD_PRESETS, ORIENTATIONS
 from .checkpoint import load_checkpoint
@@ -38,6 +38,10 @@ def _train(a):
 
 def _sample(a):
     m, ck = load_checkpoint(a.checkpoint)
+    if 'format' in ck: print(f"read an {ck['format']} ({a.checkpoint})")          # original coursework files describe themselves
+    if getattr(m, 'prior', None) is not None and not m.prior.fitted():           # an original cold file has no prior
+        m.fit_prior(mnist_dataset(a.root, train=True).tensors[0])
+        print(f"fitted its prior over degraded states to the training digits in {a.root}")
     x = m.sample(a.n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, **({'eta': a.eta} if a.eta else {}))
     print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({a.n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
           f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps)} NFE)")
@@ -147,6 +151,7 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument('--eta', type=FRACTION, default=0., help='DDIM only: 0 deterministic, 1 ancestral-like')
     m.add_argument('--seed', type=NONNEG, default=0)
     m.add_argument('--nrow', type=COUNT, default=8)
+    m.add_argument('--root', default='data', help='MNIST, for the prior of an original coursework cold file')
     m.set_defaults(fn=_sample)
 
     w = sub.add_parser('sweep', help='train a grid of presets/orientations through papermill and tabulate the results')

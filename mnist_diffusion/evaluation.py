@@ -192,9 +192,12 @@ def timed_samples(model, n, sampler=None, steps=None, seed=0, bs=250, device='cp
     return torch.cat(xs), (time.perf_counter() - t0) / n
 
 def score_checkpoint(path, x_real, clf, floor: dict, n=1000, sampler=None, steps=None, seed=0, progress=True, y_real=None,
-                     device='cpu') -> dict:
+                     device='cpu', x_fit=None) -> dict:
     "One metrics row for one checkpoint: what it is, the sampler and its NFE, sampling time, the scores and the floor."
     m, ck = load_checkpoint(path, device=device)
+    if getattr(m, 'prior', None) is not None and not m.prior.fitted():        # an original coursework cold file
+        if x_fit is None: raise UsageError(f"{path}: a cold model without a prior; pass x_fit= training digits to fit one")
+        m.fit_prior(x_fit)
     x, spi = timed_samples(m, n, sampler, steps, seed, device=device, desc=Path(path).name if progress else None)
     r = dict(file=Path(path).name, kind=ck['kind'], preset=ck['preset'], orientation=ck['orientation'] if ck['kind'] == 'cold' else '',
              epoch=ck['epoch'], sampler=m.sampler(sampler).name, steps=m.nfe(sampler, steps), sec_per_image=spi)
@@ -210,8 +213,9 @@ def evaluate_checkpoints(paths, out_dir, n=1000, sampler=None, steps=None, root=
     out, clf = Path(out_dir), load_classifier()
     x_real, y_real = mnist_dataset(root, train=False).tensors
     floor, rows = real_floor(n, root, clf, seed), []
+    x_fit = mnist_dataset(root, train=True).tensors[0] if any(Path(p).suffix == '.pth' for p in paths) else None   # coursework files
     for p in paths:
-        rows.append(r := score_checkpoint(p, x_real, clf, floor, n, sampler, steps, seed, progress, y_real, device))
+        rows.append(r := score_checkpoint(p, x_real, clf, floor, n, sampler, steps, seed, progress, y_real, device, x_fit))
         if progress: print(f"{r['file']}: FID {r['fid'] if r['fid'] is None else round(r['fid'], 2)}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  "
                            f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, {r['steps']} NFE)"
                            + (f"  restored {r['restore_acc']:.3f}" if 'restore_acc' in r else ''), flush=True)
