@@ -38,7 +38,7 @@ def _train(a):
 
 def _sample(a):
     m, ck = load_checkpoint(a.checkpoint)
-    if 'format' in ck: print(f"read an {ck['format']} ({a.checkpoint})")          # original coursework files describe themselves
+    if ck['format'].startswith('original'): print(f"read an {ck['format']} ({a.checkpoint})")
     if getattr(m, 'prior', None) is not None and not m.prior.fitted():           # an original cold file has no prior
         m.fit_prior(mnist_dataset(a.root, train=True).tensors[0])
         print(f"fitted its prior over degraded states to the training digits in {a.root}")

@@ -17,7 +17,11 @@ def _f(v, d=1) -> str: return '' if v in (None, '') else f'{float(v):,.{d}f}'
 def results_10k() -> str:
     "The last epoch of every shipped model at n=10,000, with its training time and the real-data floor."
     rows, man = _rows(ZOO/'metrics_10k.csv'), {m['file']: m for m in json.loads((ZOO/'manifest.json').read_text())}
-    rows = sorted((r for r in rows if r['file'] in man), key=lambda r: float(r['fid']))
+    last = {}
+    for r in (r for r in rows if r['file'] in man):                 # each model's last scored epoch
+        k = (r['kind'], r['preset'], r['orientation'])
+        if k not in last or int(r['epoch']) > int(last[k]['epoch']): last[k] = r
+    rows = sorted(last.values(), key=lambda r: float(r['fid']))
     out = ['| model | epochs (training time) | sampler, NFE | FID | KID | IS | classes (e^H) |', '|---|---|---|---|---|---|---|']
     for r in rows:
         m = man[r['file']]
@@ -160,6 +164,10 @@ def speed_cold() -> str:
     out += [f"| `{r['preset']}` | {r['steps']} | {_f(r['ms_per_image'])} |" for r in rows if r['what'] == 'sample']
     out.append(f"\n{rows[0]['cpu']}, {rows[0]['threads']} threads.")
     return '\n'.join(out)
+
+def zoo_size() -> str:
+    "The shipped checkpoints' total size, from the manifest."
+    return f"{sum(m['bytes'] for m in json.loads((ZOO/'manifest.json').read_text())) / 1e6:.0f} MB"
 
 def timing(name: str) -> str:
     "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
