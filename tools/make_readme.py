@@ -169,6 +169,21 @@ def zoo_size() -> str:
     "The shipped checkpoints' total size, from the manifest."
     return f"{sum(m['bytes'] for m in json.loads((ZOO/'manifest.json').read_text())) / 1e6:.0f} MB"
 
+def cold_zoo() -> str:
+    "The shipped UNet cold restorers per epoch at n=1,000 (zoo/metrics.csv), beside the coursework CNN's last epoch."
+    rows = [r for r in _rows(ZOO/'metrics.csv') if r['kind'] == 'cold']
+    last = {}
+    for r in rows:
+        if r['preset'].startswith('default_28'): last[r['orientation']] = r if r['orientation'] not in last or int(r['epoch']) > int(last[r['orientation']]['epoch']) else last[r['orientation']]
+    sel = sorted((r for r in rows if r['preset'] == 'unet_28'), key=lambda r: (r['orientation'], int(r['epoch']))) + list(last.values())
+    if not any(r['preset'] == 'unet_28' for r in sel): return '(no `unet_28` models shipped yet)'
+    pct = lambda v: '' if v in (None, '') else f'{100 * float(v):.1f}%'
+    out = ['| model | epoch | FID | IS | classes (e^H) | restored, Alg. 2 | restored, direct |', '|---|---|---|---|---|---|---|']
+    out += [f"| `{r['preset']}` {r['orientation']} | {r['epoch']} | {_f(r['fid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
+            f"{pct(r.get('restore_acc'))} | {pct(r.get('restore_acc_direct'))} |" for r in sel]
+    out.append(f"\nn={int(sel[0]['n']):,} samples and restorations of the first n test digits; floor FID {_f(sel[0]['floor_fid'])} at that n.")
+    return '\n'.join(out)
+
 def timing(name: str) -> str:
     "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
     r = next((r for r in _rows(RESULTS/'timings.csv') if r['name'] == name), None)
