@@ -2,7 +2,7 @@
 --final-n, the last epoch of each model at that n (metrics_10k.csv for n=10000). --preset limits the scoring to the
 models of some presets and merges their rows into the existing CSVs (the other models' rows are kept).
 
-    .venv/bin/python tools/evaluate_zoo.py [--n 1000] [--final-n 10000] [--preset unet] [--epochs 13 15]
+    .venv/bin/python tools/evaluate_zoo.py [--n 1000] [--final-n 10000] [--preset unet] [--epochs 13 15] [--last]
 """
 import argparse, csv, tempfile
 from pathlib import Path
@@ -23,12 +23,14 @@ if __name__ == '__main__':
     p.add_argument('--final-n', type=int, default=0)
     p.add_argument('--preset', nargs='*', default=None, help='only these presets (default: every model)')
     p.add_argument('--epochs', type=int, nargs='*', default=None, help='only these epochs at --n (default: every shipped one)')
+    p.add_argument('--last', action='store_true', help="only each model's last shipped epoch at --n")
     p.add_argument('--root', default='data')
     a = p.parse_args()
     ms = [m for m in manifest() if a.preset is None or m['preset'] in a.preset]
     known = {m['file'] for m in manifest()}
     if a.n:
-        sel = [m for m in ms if a.epochs is None or m['epoch'] in a.epochs]
+        newest = lambda m: find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row')['epoch']
+        sel = [m for m in ms if (a.epochs is None or m['epoch'] in a.epochs) and (not a.last or m['epoch'] == newest(m))]
         merge(evaluate_checkpoints([ZOO_DIR/m['file'] for m in sel], tempfile.mkdtemp(), n=a.n, root=a.root), ZOO_DIR/'metrics.csv')
     if a.final_n:
         last = [m for m in ms if m['epoch'] == find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row')['epoch']]
