@@ -95,10 +95,10 @@ def peer() -> str:
         a, b, c = (float(sa[(m, l, nfe)]['ms_per_image']) for m, l in (('ours', 'ours'), ('ours', 'diffusers'), ('diffusers', 'diffusers')))
         out.append(f"| sampling ms/image, {nfe} NFE, loop only (both drive our network) | {a:.1f} | {b:.1f} | {b / a:.2f}x |")
         out.append(f"| sampling ms/image, {nfe} NFE, each with its own network | {a:.1f} | {c:.1f} | {c / a:.2f}x |")
-    end = {}
-    for r in q: end[r['model']] = r if r['model'] not in end or float(r['cpu_s']) > float(end[r['model']]['cpu_s']) else end[r['model']]
-    if len(end) == 2:
-        o, d = end['ours'], end['diffusers']
+    marks = {m: {float(r['cpu_s']): r for r in q if r['model'] == m} for m in ('ours', 'diffusers')}
+    both = sorted(set(marks['ours']) & set(marks['diffusers']))           # compare at the largest budget both reached
+    if both:
+        o, d = marks['ours'][both[-1]], marks['diffusers'][both[-1]]
         out.append(f"| FID after {float(o['cpu_s']) / 60:.0f} CPU-min of training (n={int(o['n']):,}, floor {_f(o['floor_fid'])}) | "
                    f"{_f(o['fid'])} | {_f(d['fid'])} | {float(d['fid']) / float(o['fid']):.2f}x |")
         out.append(f"| classes (e^H) at the same point | {_f(o['effective_classes'], 2)} | {_f(d['effective_classes'], 2)} | |")
