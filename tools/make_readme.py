@@ -111,12 +111,12 @@ def cold_study() -> str:
     "The cold study: restoration accuracy and unconditional scores per variant and sampling option."
     rows, bound = _rows(RESULTS/'cold_study.csv'), {r['orientation']: r for r in _rows(RESULTS/'cold_bound.csv')}
     if not rows: return '(no cold study results yet: run `benchmarks/cold_study.py`)'
-    out = ['| restorer (sigma) | prior | delta | start noise | FID | IS | classes (e^H) | ms/image |', '|---|---|---|---|---|---|---|---|']
+    out = ['| restorer (sigma) | prior | delta | start noise | FID | KID | IS | classes (e^H) | ms/image |', '|---|---|---|---|---|---|---|---|---|']
     for r in (r for r in rows if r['mode'] == 'generate'):
-        out.append(f"| `{r['preset']}` ({r['sigma']}) | {r['prior']} | {r['delta']} | {r['start_noise']} | {_f(r['fid'])} | "
+        out.append(f"| `{r['preset']}` ({r['sigma']}) | {r['prior']} | {r['delta']} | {r['start_noise']} | {_f(r['fid'])} | {_f(r['kid'])} | "
                    f"{_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | {_f(r['ms_per_image'])} |")
     r = next(r for r in rows if r['mode'] == 'generate')
-    out.append(f"| real data (floor, n={int(r['n']):,}) | | | | {_f(r['floor_fid'])} | | {_f(r['floor_effective_classes'], 2)} | |")
+    out.append(f"| real data (floor, n={int(r['n']):,}) | | | | {_f(r['floor_fid'])} | | | {_f(r['floor_effective_classes'], 2)} | |")
     out += ['', '| restorer (sigma) | restoration accuracy, Algorithm 2 | direct | L1, Algorithm 2 | L1, direct |', '|---|---|---|---|---|']
     for v in dict.fromkeys(r['variant'] for r in rows):
         rs = {r['mode']: r for r in rows if r['variant'] == v}
@@ -178,8 +178,8 @@ def cold_zoo() -> str:
     sel = sorted((r for r in rows if r['preset'] == 'unet_28'), key=lambda r: (r['orientation'], int(r['epoch']))) + list(last.values())
     if not any(r['preset'] == 'unet_28' for r in sel): return '(no `unet_28` models shipped yet)'
     pct = lambda v: '' if v in (None, '') else f'{100 * float(v):.1f}%'
-    out = ['| model | epoch | FID | IS | classes (e^H) | restored, Alg. 2 | restored, direct |', '|---|---|---|---|---|---|---|']
-    out += [f"| `{r['preset']}` {r['orientation']} | {r['epoch']} | {_f(r['fid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
+    out = ['| model | epoch | FID | KID | IS | classes (e^H) | restored, Alg. 2 | restored, direct |', '|---|---|---|---|---|---|---|---|']
+    out += [f"| `{r['preset']}` {r['orientation']} | {r['epoch']} | {_f(r['fid'])} | {_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
             f"{pct(r.get('restore_acc'))} | {pct(r.get('restore_acc_direct'))} |" for r in sel]
     out.append(f"\nn={int(sel[0]['n']):,} samples and restorations of the first n test digits; floor FID {_f(sel[0]['floor_fid'])} at that n.")
     return '\n'.join(out)
