@@ -4,7 +4,7 @@
 
 # %% ../nbs/03a_checkpoint.ipynb #0634bea4
 from __future__ import annotations
-import re
+import io, re
 from pathlib import Path
 import torch
 from torch import nn
@@ -38,8 +38,10 @@ CKPT_FORMAT = 'mnist-diffusion/1'
 KINDS = ('ddpm', 'cold')
 
 def save_checkpoint(path, **state) -> Path:
-    "Write a checkpoint dict atomically (temporary file + rename)."
-    with atomic_path(path) as tmp: torch.save({**state, 'format': CKPT_FORMAT}, tmp)
+    "Write a checkpoint dict atomically (temporary file + rename); the same state always gives the same bytes."
+    buf = io.BytesIO()
+    torch.save({**state, 'format': CKPT_FORMAT}, buf)           # in memory: the archive's inner name does not vary
+    with atomic_path(path) as tmp: tmp.write_bytes(buf.getvalue())
     return Path(path)
 
 def _load(path):
