@@ -9,9 +9,10 @@ ruler, with the real-data floor at that n. Scoring is not charged to the budget.
 epochs the budget bought, so each row places a preset on both axes: CPU-minutes and epochs.
 
 `more_capacity` (5.1 M parameters, 7x7 convolutions over 64-256 channels) costs about 30 times the starter CNN per image,
-so sampling it is expensive too: `--final-only` scores the presets named there at the budget only.
+so sampling it is expensive too: `--final-only` scores the presets named there at the budget only, and `--unscored`
+trains them for the budget without scoring (the row then records only how far the budget got them).
 
-    python benchmarks/presets_study.py --budget 480 --evals 120,240,480 --n 1000 --steps 10 --final-only more_capacity
+    python benchmarks/presets_study.py --budget 480 --evals 120,240,480 --n 1000 --steps 10 --unscored more_capacity
 """
 import argparse, csv
 from pathlib import Path
@@ -24,17 +25,19 @@ from budget import train_for_budget
 
 PRESETS = ['default', 'light', 'testing', 'testing2', 'unet_v', 'more_capacity']
 
-def train_preset(name, x, evals, n, steps, clf, x_test, floor, score_at=None, seed=0):
-    "Train preset `name` for max(evals) CPU-seconds; yield a score row at each mark (or only at `score_at` marks)."
+def train_preset(name, x, evals, n, steps, clf, x_test, floor, score_at=None, scored=True, seed=0):
+    "Train preset `name` for max(evals) CPU-seconds; yield a row at each mark (or only at `score_at` marks), scored if `scored`."
     cfg = ddpm_preset(name)
     torch.manual_seed(seed)
     model = build_ddpm(cfg)
     params = sum(p.numel() for p in model.parameters())
     for mark, step, m, loss in train_for_budget(model, x, evals, cfg.lr, cfg.batch_size, seed=seed):
         if score_at is not None and mark not in score_at: continue
-        with torch.no_grad():
-            xs = torch.cat([m.sample(250, torch.Generator().manual_seed(seed + k), 'dpm++2m', steps) for k in range(0, n, 250)])[:n]
-        r = image_metrics(xs, x_test, clf, seed=seed)
+        if not scored: r = dict.fromkeys(['fid', 'kid', 'IS', 'effective_classes'])
+        else:
+            with torch.no_grad():
+                xs = torch.cat([m.sample(250, torch.Generator().manual_seed(seed + k), 'dpm++2m', steps) for k in range(0, n, 250)])[:n]
+            r = image_metrics(xs, x_test, clf, seed=seed)
         images = step * cfg.batch_size
         yield dict(preset=name, params=params, T=cfg.T, lr=cfg.lr, cpu_s=mark, steps=step, images=images,
                    epochs=images / len(x), loss=loss, fid=r['fid'], kid=r['kid'], IS=r['IS'],
@@ -50,6 +53,7 @@ def main():
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--only', default='', help='comma-separated preset names (default: all)')
     ap.add_argument('--final-only', default='', help='presets scored at the budget only (comma-separated)')
+    ap.add_argument('--unscored', default='', help='presets trained for the budget but not scored (comma-separated)')
     ap.add_argument('--root', default='data')
     ap.add_argument('--out', default='benchmarks/results/presets_study.csv')
     a = ap.parse_args()
@@ -66,13 +70,15 @@ def main():
     x = mnist_dataset(a.root, train=True).tensors[0]
     x_test, clf = mnist_dataset(a.root, train=False).tensors[0], load_classifier()
     floor = real_floor(a.n, a.root, clf)
-    final_only = set(filter(None, a.final_only.split(',')))
+    final_only, unscored = set(filter(None, a.final_only.split(','))), set(filter(None, a.unscored.split(',')))
     for name in names:
         if name in done: continue
-        for r in train_preset(name, x, evals, a.n, a.steps, clf, x_test, floor, {a.budget} if name in final_only else None):
+        score_at = {a.budget} if name in final_only | unscored else None
+        for r in train_preset(name, x, evals, a.n, a.steps, clf, x_test, floor, score_at, name not in unscored):
             rows.append(r)
-            print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  {r['epochs']:.2f} epochs  loss {r['loss']:.4f}  "
-                  f"FID {r['fid']:8.2f}  KID {r['kid']:.2f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}", flush=True)
+            print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  {r['epochs']:.2f} epochs  loss {r['loss']:.4f}  " +
+                  (f"FID {r['fid']:8.2f}  KID {r['kid']:.2f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}" if r['fid'] else 'not scored'),
+                  flush=True)
             write_csv(out, rows)
 
 if __name__ == '__main__': main()

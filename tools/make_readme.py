@@ -61,7 +61,7 @@ def presets() -> str:
         rs = {float(r['cpu_s']): r for r in rows if r['preset'] == p}
         end = rs[max(rs)]
         out.append(f"| `{p}` | {int(end['params']):,} | {end['T']}, {float(end['lr']):g} | " +
-                   ' | '.join(_f(rs[m]['fid']) if m in rs else '' for m in marks) +
+                   ' | '.join((_f(rs[m]['fid']) or 'not scored') if m in rs else '' for m in marks) +
                    f" | {float(end['epochs']):.2f} | {_f(end['effective_classes'], 2)} | {_f(zoo[p]['fid']) if p in zoo else ''} |")
     r = rows[0]
     z = next(iter(zoo.values()), None)
