@@ -50,13 +50,13 @@ def recipe() -> str:
     return '\n'.join(out)
 
 def presets() -> str:
-    "The coursework presets and unet_v at one equal CPU budget (presets_study.py), beside the zoo's 3-epoch scores."
+    "The coursework presets and unet_v at one equal CPU budget (presets_study.py), beside the zoo's epoch-1 scores."
     rows = _rows(RESULTS/'presets_study.csv')
     if not rows: return '(no study results yet: run `benchmarks/presets_study.py`)'
     marks = sorted({float(r['cpu_s']) for r in rows})
-    zoo = {r['preset']: r for r in _rows(ZOO/'metrics.csv') if r['kind'] == 'ddpm' and r['epoch'] == '3'}
+    zoo = {r['preset']: r for r in _rows(ZOO/'metrics.csv') if r['kind'] == 'ddpm' and r['epoch'] == '1'}
     out = ['| preset | parameters | T, lr | ' + ' | '.join(f'FID @ {m / 60:.0f} CPU-min' for m in marks) +
-           ' | epochs in the budget | classes @ end | FID after 3 epochs (zoo) |', '|---|---|---|' + '---|' * (len(marks) + 3)]
+           ' | epochs in the budget | classes @ end | FID after 1 epoch (zoo) |', '|---|---|---|' + '---|' * (len(marks) + 3)]
     for p in dict.fromkeys(r['preset'] for r in rows):
         rs = {float(r['cpu_s']): r for r in rows if r['preset'] == p}
         end = rs[max(rs)]
@@ -67,7 +67,7 @@ def presets() -> str:
     z = next(iter(zoo.values()), None)
     out.append(f"| real data (floor) | | | " + ' | '.join(_f(r['floor_fid']) for _ in marks) + ' | | | ' + (_f(z['floor_fid']) if z else '') + ' |')
     out.append(f"\nStudy: n={int(r['n']):,} samples ({r['sampler']}), {r['threads']} thread per run, process time. "
-               f"Zoo column: the shipped epoch-3 checkpoint (`mnist-diffusion train ... --epochs 3`), n={int(z['n']):,}, "
+               f"Zoo column: the shipped epoch-1 checkpoint (`tools/train_zoo.sh`), n={int(z['n']):,}, "
                f"{z['sampler']}-{z['steps']}." if z else '')
     return '\n'.join(out)
 

@@ -16,7 +16,8 @@ for o in row col; do
   $md train cold --preset default_7  --orientation $o --epochs 3 --save-epochs 1 --run-dir runs/zoo/cold-default_7-$o  --resume --quiet
   $md train cold --preset default_28 --orientation $o --epochs 3 --save-epochs 1 --run-dir runs/zoo/cold-default_28-$o --resume --quiet
 done
-for p in default light testing testing2; do        # the coursework's sets, 3 epochs each (more_capacity: see README)
-  $md train ddpm --preset $p --epochs 3 --save-epochs 1 --run-dir runs/zoo/ddpm-$p --resume --quiet
+$md train ddpm --preset default --epochs 3 --save-epochs 1 --run-dir runs/zoo/ddpm-default --resume --quiet
+for p in light testing testing2; do               # the other coursework sets (more_capacity: see README)
+  $md train ddpm --preset $p --epochs 2 --save-epochs 1 --run-dir runs/zoo/ddpm-$p --resume --quiet
 done
 echo "zoo done"
