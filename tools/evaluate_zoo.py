@@ -38,7 +38,6 @@ if __name__ == '__main__':
     p.add_argument('--root', default='data')
     a = p.parse_args()
     ms = [m for m in manifest() if (a.preset is None or m['preset'] in a.preset) and (a.orientation is None or m['orientation'] in (None, a.orientation))]
-    known = {m['file'] for m in manifest()}
     if a.n:
         newest = lambda m: find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row')['epoch']
         sel = [m for m in ms if (a.epochs is None or m['epoch'] in a.epochs) and (not a.last or m['epoch'] == newest(m))]
@@ -48,5 +47,6 @@ if __name__ == '__main__':
         out = evaluate_checkpoints([ZOO_DIR/m['file'] for m in last], tempfile.mkdtemp(), n=a.final_n, root=a.root)
         merge(out, ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv')
     with zoo_lock():
+        known = {m['file'] for m in manifest()}                # read now: another export may have added files meanwhile
         for f in (ZOO_DIR/'metrics.csv', ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv'):   # drop rows of files no longer shipped
             if f.exists(): write_csv(f, [r for r in csv.DictReader(open(f)) if r['file'] in known])
