@@ -64,7 +64,7 @@ def presets() -> str:
                    ' | '.join((_f(rs[m]['fid']) or 'not scored') if m in rs else '' for m in marks) +
                    f" | {float(end['epochs']):.2f} | {_f(end['effective_classes'], 2)} | {_f(zoo[p]['fid']) if p in zoo else ''} |")
     r = rows[0]
-    z = next(iter(zoo.values()), None)
+    z = next((zoo[p] for p in dict.fromkeys(r['preset'] for r in rows) if p in zoo), None)   # a row of a preset in the study
     out.append(f"| real data (floor) | | | " + ' | '.join(_f(r['floor_fid']) for _ in marks) + ' | | | ' + (_f(z['floor_fid']) if z else '') + ' |')
     out.append(f"\nStudy: n={int(r['n']):,} samples ({r['sampler']}), {r['threads']} thread per run, process time. "
                f"Zoo column: the shipped epoch-1 checkpoint (`tools/train_zoo.sh`), n={int(z['n']):,}, "
