@@ -225,11 +225,10 @@ def evaluate_checkpoints(paths, out_dir, n=1000, sampler=None, steps=None, root=
 
 def plot_metrics(rows: list[dict], path, log_csv=None):
     "FID, KID (log scale) and IS against epoch per model (floor dashed) and, if given, the loss curve; saved to `path`."
-    import matplotlib
-    matplotlib.use('Agg', force=False)
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure                         # no pyplot: the caller's backend (a notebook's inline) stays
     keys = ['fid', 'kid', 'IS'] + (['loss'] if log_csv else [])
-    fig, axs = plt.subplots(1, len(keys), figsize=(3.2 * len(keys), 2.8))
+    fig = Figure(figsize=(3.2 * len(keys), 2.8))
+    axs = fig.subplots(1, len(keys))
     groups = {}
     for r in rows: groups.setdefault((r['kind'], r['preset'], r['orientation']), []).append(r)
     val = lambda v: math.nan if v in (None, '') else float(v)
@@ -252,7 +251,6 @@ def plot_metrics(rows: list[dict], path, log_csv=None):
         axs[-1].set_xlabel('epoch')
     fig.tight_layout()
     with atomic_path(path) as tmp: fig.savefig(tmp, format='png', dpi=100)
-    plt.close(fig)
 
 def evaluate_run(run_dir, n=1000, sampler=None, steps=None, root='data', seed=0, device='cpu') -> Path:
     "Evaluate every kept checkpoint of a training run; `metrics.csv` and `metrics.png` go into the run folder."
