@@ -5,9 +5,12 @@ every peer is trained by the same loop: same data order (seeded), Adam, gradient
 optional linear warm-up and cosine decay of the LR over the budget. Time spent scoring is not charged to the budget,
 and process time means a shared machine does not shorten a run.
 """
-import math, time
+import csv, math, time
+from pathlib import Path
 import torch
+from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import make_ema
+from mnist_diffusion.evaluation import load_classifier, real_floor
 
 def train_for_budget(model, x, marks, lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False, seed=0, loss=None):
     "Train `model` on images `x` until `max(marks)` CPU-seconds; yield `(mark, steps, ema_model, mean recent loss)` at each mark."
@@ -35,3 +38,14 @@ def train_for_budget(model, x, marks, lr=1e-3, batch_size=128, ema=0.999, warmup
         cpu += time.process_time() - t0
         if cpu >= marks[0]:
             yield marks.pop(0), step, avg.module.eval(), sum(losses[-50:]) / len(losses[-50:])
+
+def finished_rows(out, key: str, budget: float) -> tuple[list[dict], set]:
+    "The rows of the runs in CSV `out` that reached `budget` CPU-seconds, and their `key` values (a study resumes after them)."
+    rows = list(csv.DictReader(open(out))) if Path(out).exists() else []
+    done = {r[key] for r in rows if float(r['cpu_s']) >= budget}
+    return [r for r in rows if r[key] in done], done
+
+def study_data(root, n) -> tuple:
+    "Training images, test images, the ruler's classifier and the real-data floor at `n`: what every budget study scores with."
+    clf = load_classifier()
+    return mnist_dataset(root, train=True).tensors[0], mnist_dataset(root, train=False).tensors[0], clf, real_floor(n, root, clf)

@@ -14,14 +14,13 @@ trains them for the budget without scoring (the row then records only how far th
 
     python benchmarks/presets_study.py --budget 480 --evals 120,240,480 --n 1000 --steps 10 --unscored more_capacity
 """
-import argparse, csv
+import argparse
 from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv, UsageError
-from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
-from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
-from budget import train_for_budget
+from mnist_diffusion.evaluation import image_metrics
+from budget import train_for_budget, finished_rows, study_data
 
 PRESETS = ['default', 'light', 'testing', 'testing2', 'unet_v', 'more_capacity']
 
@@ -64,21 +63,17 @@ def main():
         for name in names: ddpm_preset(name)                          # a one-line error for an unknown name, before any work
     except UsageError as e: raise SystemExit(f"error: {e}")
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
-    rows = list(csv.DictReader(open(out))) if out.exists() else []
-    done = {r['preset'] for r in rows if float(r['cpu_s']) >= a.budget}
-    rows = [r for r in rows if r['preset'] in done]
-    x = mnist_dataset(a.root, train=True).tensors[0]
-    x_test, clf = mnist_dataset(a.root, train=False).tensors[0], load_classifier()
-    floor = real_floor(a.n, a.root, clf)
+    rows, done = finished_rows(out, 'preset', a.budget)
+    x, x_test, clf, floor = study_data(a.root, a.n)
     final_only, unscored = set(filter(None, a.final_only.split(','))), set(filter(None, a.unscored.split(',')))
     for name in names:
         if name in done: continue
         score_at = {a.budget} if name in final_only | unscored else None
         for r in train_preset(name, x, evals, a.n, a.steps, clf, x_test, floor, score_at, name not in unscored):
             rows.append(r)
+            write_csv(out, rows)
             print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  {r['epochs']:.2f} epochs  loss {r['loss']:.4f}  " +
                   (f"FID {r['fid']:8.2f}  KID {r['kid']:.2f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}" if r['fid'] else 'not scored'),
                   flush=True)
-            write_csv(out, rows)
 
 if __name__ == '__main__': main()

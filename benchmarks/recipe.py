@@ -9,15 +9,14 @@ where it left off (finished variants are skipped).
 
     python benchmarks/recipe.py --budget 240 --evals 60,120,240 --n 2000 --out benchmarks/results/recipe.csv
 """
-import argparse, csv
+import argparse
 from dataclasses import replace
 from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv
-from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
-from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
-from budget import train_for_budget
+from mnist_diffusion.evaluation import image_metrics
+from budget import train_for_budget, finished_rows, study_data
 
 VARIANTS = {                      # name: changes to the base recipe
     'base':          {},
@@ -68,18 +67,14 @@ def main():
     torch.set_num_threads(a.threads)
     evals = sorted({float(e) for e in a.evals.split(',')} | {a.budget})
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
-    rows = list(csv.DictReader(open(out))) if out.exists() else []
-    done = {r['variant'] for r in rows if float(r['cpu_s']) >= a.budget}
-    rows = [r for r in rows if r['variant'] in done]
-    x = mnist_dataset(a.root, train=True).tensors[0]
-    x_test, clf = mnist_dataset(a.root, train=False).tensors[0], load_classifier()
-    floor = real_floor(a.n, a.root, clf)
+    rows, done = finished_rows(out, 'variant', a.budget)
+    x, x_test, clf, floor = study_data(a.root, a.n)
     for name in (a.only.split(',') if a.only else VARIANTS):
         if name in done: continue
         for r in train_variant(name, VARIANTS[name], x, evals, a.n, a.steps, clf, x_test, floor):
             rows.append(r)
+            write_csv(out, rows)
             print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID {r['fid']:8.2f}  "
                   f"KID {r['kid']:.4f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}", flush=True)
-            write_csv(out, rows)
 
 if __name__ == '__main__': main()
