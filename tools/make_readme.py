@@ -78,10 +78,31 @@ def recipe_setup() -> str:
     r = r[0]
     return f"n={int(r['n']):,} samples ({r['sampler']}), {r['threads']} thread per run"
 
+def recipe_summary() -> str:
+    "What the recipe study says, each figure from its CSV: the target, the weighting, and width under v."
+    rows = _rows(RESULTS/'recipe.csv')
+    end = {}
+    for r in rows:
+        if r['variant'] not in end or float(r['cpu_s']) > float(end[r['variant']]['cpu_s']): end[r['variant']] = r
+    need = ('base', 'v_pred', 'min_snr5', 'v_min_snr5', 'ch_32_64_128', 'v_ch_32_64_128')
+    if not all(k in end for k in need): return ''
+    F = lambda k: _f(end[k]['fid'])
+    steps = lambda k: int(end[k]['steps'])
+    return (f"The prediction target is the change that matters: v-prediction takes FID from {F('base')} to {F('v_pred')} "
+            f"in the same budget. Min-SNR-5 weighting helps both targets (ε: {F('base')} to {F('min_snr5')}; v: {F('v_pred')} "
+            f"to {F('v_min_snr5')}). A wider network loses here with either target (ε {F('ch_32_64_128')}, v "
+            f"{F('v_ch_32_64_128')}), because the budget buys it fewer steps ({steps('v_ch_32_64_128')} against "
+            f"{steps('v_pred')}). `unet_v` (v, no weighting) stays the recommended preset because it has the long run "
+            f"behind it; v with min-SNR-5 is the better start and the candidate for the next long run.")
+
 def solvers() -> str:
-    "FID against NFE for DDIM and DPM-Solver++(2M) on one shipped model."
+    "FID against NFE for DDIM and DPM-Solver++(2M), one table per shipped model in the study (newest model first)."
     rows = _rows(RESULTS/'solvers.csv')
     if not rows: return '(no solver results yet: run `benchmarks/solvers.py`)'
+    return '\n\n'.join(_solver_table([r for r in rows if r['model'] == m]) for m in reversed(dict.fromkeys(r['model'] for r in rows)))
+
+def _solver_table(rows) -> str:
+    "One model's solver rows: FID and ms/image per sampler and NFE, and DPM-Solver++ against the longest DDIM run."
     nfes = sorted({int(r['nfe']) for r in rows})
     out = ['| sampler | ' + ' | '.join(f'NFE {k}' for k in nfes) + ' |', '|---|' + '---|' * len(nfes)]
     for s in dict.fromkeys(r['sampler'] for r in rows):
