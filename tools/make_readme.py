@@ -69,6 +69,12 @@ def presets() -> str:
     out.append(f"\nStudy: n={int(r['n']):,} samples ({r['sampler']}), {r['threads']} thread per run, process time. "
                f"Zoo column: the shipped epoch-1 checkpoint (`tools/train_zoo.sh`), n={int(z['n']):,}, "
                f"{z['sampler']}-{z['steps']}." if z else '')
+    for u in (r for r in rows if not r['fid']):                 # trained for the budget but not scored
+        d = next((q for q in rows if q['preset'] == 'default' and q['cpu_s'] == u['cpu_s']), None)
+        out.append(f"`{u['preset']}` is not scored: {float(u['cpu_s']) / 60:.0f} CPU-minutes buy it {int(u['steps'])} optimiser "
+                   f"steps ({float(u['epochs']):.2f} epochs, loss still {float(u['loss']):.2f})" +
+                   (f" where `default` takes {int(d['steps']):,} ({float(d['epochs']):.2f} epochs)" if d else '') +
+                   ", so its samples would be noise; it needs a GPU (`tools/gpu_zoo.py`).")
     return '\n'.join(out)
 
 def recipe_setup() -> str:

@@ -8,9 +8,14 @@ md=.venv/bin/mnist-diffusion
 $md train ddpm --preset unet_v --epochs 40 --save-every 1 --warmup 200 --run-dir runs/zoo/ddpm-unet_v --resume --quiet
 # the shipped unet_v stopped the line above at epoch 11, then went on with a cosine tail (stopped at epoch 17):
 # $md train ddpm --preset unet_v --epochs 19 --cosine --save-every 1 --warmup 200 --run-dir runs/zoo/ddpm-unet_v --resume --quiet
+# and then restarted along the cosine of a 29-epoch run (epochs 18-29; the rate jumps back to 3.2e-4 and decays to 0):
+# $md train ddpm --preset unet_v --epochs 29 --cosine --save-every 1 --warmup 200 --run-dir runs/zoo/ddpm-unet_v --resume --quiet
 for o in row col; do
   $md train cold --preset unet_28 --orientation $o --epochs 4 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-$o --resume --quiet
 done
+# warm restarts along a longer cosine (the shipped row went on to 6 epochs, col to 8):
+$md train cold --preset unet_28 --orientation row --epochs 6 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-row --resume --quiet
+$md train cold --preset unet_28 --orientation col --epochs 8 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-col --resume --quiet
 $md train ddpm --preset unet --epochs 6 --save-epochs 1 2 4 --run-dir runs/zoo/ddpm-unet --resume --quiet
 for o in row col; do
   $md train cold --preset default_7  --orientation $o --epochs 3 --save-epochs 1 --run-dir runs/zoo/cold-default_7-$o  --resume --quiet
