@@ -33,6 +33,24 @@ def results_10k() -> str:
                f"{_f(r['floor_kid'])} | {_f(r['floor_IS'], 2)} | {_f(r['floor_effective_classes'])} |")
     return '\n'.join(out)
 
+def ddpm_curve(preset='unet_v') -> str:
+    "The recommended DDPM's score after each shipped epoch (n=1,000), its training time, and when it came within 2x of its last score."
+    man = {m['file']: m for m in json.loads((ZOO/'manifest.json').read_text())}
+    rows = sorted((r for r in _rows(ZOO/'metrics.csv') if r['kind'] == 'ddpm' and r['preset'] == preset and r['file'] in man
+                   and int(r['epoch']) > 0), key=lambda r: int(r['epoch']))
+    if not rows: return ''
+    mins = lambda r: man[r['file']]['train_seconds'] / 60
+    out = ['| epoch | ' + ' | '.join(r['epoch'] for r in rows) + ' |', '|---|' + '---|' * len(rows),
+           '| training minutes | ' + ' | '.join(f'{mins(r):.0f}' for r in rows) + ' |',
+           f"| FID (n={int(rows[0]['n']):,}) | " + ' | '.join(_f(r['fid']) for r in rows) + ' |',
+           '| classes | ' + ' | '.join(_f(r['effective_classes'], 2) for r in rows) + ' |']
+    last = rows[-1]
+    near = next(r for r in rows if float(r['fid']) <= 2 * float(last['fid']))
+    out.append(f"\n`{preset}` scored within 2x of its last FID ({_f(last['fid'])} at epoch {last['epoch']}) first at epoch "
+               f"{near['epoch']}, after {mins(near):.0f} of its {mins(last):.0f} training minutes ({last['sampler']}-{last['steps']}; "
+               f"real-data floor {_f(last['floor_fid'])} at n={int(last['n']):,}; logged wall time, some epochs on a shared CPU).")
+    return '\n'.join(out)
+
 def recipe() -> str:
     "The recipe study: each variant's scores at each CPU-second mark."
     rows = _rows(RESULTS/'recipe.csv')

@@ -13,8 +13,10 @@ $md train ddpm --preset unet_v --epochs 40 --save-every 1 --warmup 200 --run-dir
 for o in row col; do
   $md train cold --preset unet_28 --orientation $o --epochs 4 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-$o --resume --quiet
 done
-# warm restarts along a longer cosine (the shipped row went on to 6 epochs, col to 8):
-$md train cold --preset unet_28 --orientation row --epochs 6 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-row --resume --quiet
+# warm restarts along a longer cosine (the shipped row went on to 6, then 10 epochs; col to 8):
+for e in 6 10; do
+  $md train cold --preset unet_28 --orientation row --epochs $e --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-row --resume --quiet
+done
 $md train cold --preset unet_28 --orientation col --epochs 8 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-col --resume --quiet
 $md train ddpm --preset unet --epochs 6 --save-epochs 1 2 4 --run-dir runs/zoo/ddpm-unet --resume --quiet
 for o in row col; do
