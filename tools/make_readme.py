@@ -13,10 +13,11 @@ RESULTS = ROOT/'benchmarks'/'results'
 
 def _rows(path) -> list[dict]: return list(csv.DictReader(open(path))) if Path(path).exists() else []
 def _f(v, d=1) -> str: return '' if v in (None, '') else f'{float(v):,.{d}f}'
+def _manifest() -> dict: return {m['file']: m for m in json.loads((ZOO/'manifest.json').read_text())}
 
 def results_10k() -> str:
     "The last epoch of every shipped model at n=10,000, with its training time and the real-data floor."
-    rows, man = _rows(ZOO/'metrics_10k.csv'), {m['file']: m for m in json.loads((ZOO/'manifest.json').read_text())}
+    rows, man = _rows(ZOO/'metrics_10k.csv'), _manifest()
     last = {}
     for r in (r for r in rows if r['file'] in man):                 # each model's last scored epoch
         k = (r['kind'], r['preset'], r['orientation'])
@@ -35,7 +36,7 @@ def results_10k() -> str:
 
 def ddpm_curve(preset='unet_v') -> str:
     "The recommended DDPM's score after each shipped epoch (n=1,000), its training time, and when it came within 2x of its last score."
-    man = {m['file']: m for m in json.loads((ZOO/'manifest.json').read_text())}
+    man = _manifest()
     rows = sorted((r for r in _rows(ZOO/'metrics.csv') if r['kind'] == 'ddpm' and r['preset'] == preset and r['file'] in man
                    and int(r['epoch']) > 0), key=lambda r: int(r['epoch']))
     if not rows: return ''
@@ -234,7 +235,7 @@ def speed_cold() -> str:
 
 def zoo_size() -> str:
     "The shipped checkpoints' total size, from the manifest."
-    return f"{sum(m['bytes'] for m in json.loads((ZOO/'manifest.json').read_text())) / 1e6:.0f} MB"
+    return f"{sum(m['bytes'] for m in _manifest().values()) / 1e6:.0f} MB"
 
 def cold_zoo() -> str:
     "The shipped UNet cold restorers per epoch at n=1,000 (zoo/metrics.csv), beside the coursework CNN's last epoch."
