@@ -238,13 +238,15 @@ def zoo_size() -> str:
     return f"{sum(m['bytes'] for m in _manifest().values()) / 1e6:.0f} MB"
 
 def cold_zoo() -> str:
-    "The shipped UNet cold restorers per epoch at n=1,000 (zoo/metrics.csv), beside the coursework CNN's last epoch."
+    "The shipped UNet cold restorers per epoch at n=1,000 (zoo/metrics.csv), beside the coursework CNNs' last epochs."
     rows = [r for r in _rows(ZOO/'metrics.csv') if r['kind'] == 'cold']
+    key = lambda r: (int(r['preset'].rsplit('_', 1)[1]), r['orientation'])           # steps, then orientation
     last = {}
-    for r in rows:
-        if r['preset'].startswith('default_28'): last[r['orientation']] = r if r['orientation'] not in last or int(r['epoch']) > int(last[r['orientation']]['epoch']) else last[r['orientation']]
-    sel = sorted((r for r in rows if r['preset'] == 'unet_28'), key=lambda r: (r['orientation'], int(r['epoch']))) + list(last.values())
-    if not any(r['preset'] == 'unet_28' for r in sel): return '(no `unet_28` models shipped yet)'
+    for r in (r for r in rows if r['preset'].startswith('default_')):
+        if key(r) not in last or int(r['epoch']) > int(last[key(r)]['epoch']): last[key(r)] = r
+    sel = sorted((r for r in rows if r['preset'].startswith('unet_')), key=lambda r: (-key(r)[0], r['orientation'], int(r['epoch'])))
+    if not sel: return '(no UNet cold restorers shipped yet)'
+    sel += [last[k] for k in sorted(last, key=lambda k: (-k[0], k[1]))]
     pct = lambda v: '' if v in (None, '') else f'{100 * float(v):.1f}%'
     out = ['| model | epoch | FID | KID | IS | classes (e^H) | restored, Alg. 2 | restored, direct |', '|---|---|---|---|---|---|---|---|']
     out += [f"| `{r['preset']}` {r['orientation']} | {r['epoch']} | {_f(r['fid'])} | {_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
