@@ -23,15 +23,18 @@ def results_10k() -> str:
         k = (r['kind'], r['preset'], r['orientation'])
         if k not in last or int(r['epoch']) > int(last[k]['epoch']): last[k] = r
     rows = sorted(last.values(), key=lambda r: float(r['fid']))
-    out = ['| model | epochs (training time) | sampler, NFE | FID | KID | IS | classes (e^H) |', '|---|---|---|---|---|---|---|']
+    pct = lambda r, k: f'{100 * float(r[k]):.1f}%' if r.get(k) not in (None, '') else ''
+    out = ['| model | epochs (training time) | sampler, NFE | FID | KID | IS | classes (e^H) | restored (Alg. 2, direct) |',
+           '|---|---|---|---|---|---|---|---|']
     for r in rows:
         m = man[r['file']]
         name = f"DDPM `{r['preset']}`" if r['kind'] == 'ddpm' else f"cold `{r['preset']}` {r['orientation']}"
+        restored = f"{pct(r, 'restore_acc')}, {pct(r, 'restore_acc_direct')}" if r.get('restore_acc') not in (None, '') else ''
         out.append(f"| {name} | {r['epoch']} ({m['train_seconds'] / 60:.1f} min) | {r['sampler']}, {r['steps']} | {_f(r['fid'])} | "
-                   f"{_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'])} |")
+                   f"{_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'])} | {restored} |")
     r = rows[0]
     out.append(f"| real data (floor: {int(r['n']):,} training vs {int(r['n']):,} test digits) | | | {_f(r['floor_fid'])} | "
-               f"{_f(r['floor_kid'])} | {_f(r['floor_IS'], 2)} | {_f(r['floor_effective_classes'])} |")
+               f"{_f(r['floor_kid'])} | {_f(r['floor_IS'], 2)} | {_f(r['floor_effective_classes'])} | |")
     return '\n'.join(out)
 
 def ddpm_curve(preset='unet_v') -> str:
