@@ -18,7 +18,7 @@ from .ddpm import coursework_net, _load_sd
 __all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'PRIORS', 'COLD_PRESETS', 'Degradation', 'group_order', 'RowColumnAveraging',
            'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'alg1_step', 'alg2_step',
            'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'EmpiricalPrior', 'ColdModel',
-           'noise_tradeoff', 'ColdConfig', 'cold_preset', 'build_cold', 'load_coursework_cold']
+           'noise_tradeoff', 'restorer_curves', 'ColdConfig', 'cold_preset', 'build_cold', 'load_coursework_cold']
 
 # %% ../nbs/03_cold.ipynb #7bc19c57
 class Degradation(nn.Module):
@@ -283,6 +283,26 @@ def noise_tradeoff(rows: list[dict]):
         ax.set(xlabel='delta (noise per sampling step)', title=title)
     axs[0].set_yscale('log')
     axs[1].legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/03_cold.ipynb #9d7d6911
+def restorer_curves(rows: list[dict], bound: dict|None = None):
+    "FID, effective classes and Algorithm 2 restoration accuracy against epoch, one line per cold model (rows of zoo/metrics.csv)."
+    import matplotlib.pyplot as plt
+    cold = [r for r in rows if r['kind'] == 'cold']
+    fig, axs = plt.subplots(1, 3, figsize=(11, 2.8))
+    for i, key in enumerate(sorted({(r['preset'], r['orientation']) for r in cold})):
+        rs = sorted((r for r in cold if (r['preset'], r['orientation']) == key), key=lambda r: int(r['epoch']))
+        for ax, k in zip(axs, ('fid', 'effective_classes', 'restore_acc')):
+            pts = [(int(r['epoch']), float(r[k])) for r in rs if r.get(k) not in (None, '')]
+            if pts: ax.plot(*zip(*pts), 'o-' if key[1] == 'row' else 's--', c=f'C{i}', ms=3, label=' '.join(key))
+    for ax, k in zip(axs, ('fid', 'effective_classes')): ax.axhline(float(cold[0][f'floor_{k}']), ls=':', c='gray', label='real data')
+    for o, acc in (bound or {}).items():
+        axs[2].axhline(acc, ls=':', c='gray'); axs[2].text(0, acc, f'{o} bound', fontsize=6, va='bottom')
+    for ax, t in zip(axs, ('FID (log scale)', 'classes (e^H)', 'restored, Alg. 2')): ax.set(xlabel='epoch', title=t)
+    axs[0].set_yscale('log')
+    axs[1].legend(fontsize=6)
     fig.tight_layout()
     return fig
 

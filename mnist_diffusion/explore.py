@@ -27,7 +27,7 @@ def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
     Image.fromarray(image_grid(x, nrow).permute(1, 2, 0).numpy()).save(buf, format='PNG')
     return buf.getvalue()
 
-OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('default_28',)}   # the best shipped model of each kind opens first
+OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('unet_28', 'default_28')}   # the best shipped model of each kind opens first
 DEFAULT_STEPS = DDPM.default_steps                           # NFE for the DDPM solvers that take any number of steps
 DEFAULT_SAMPLER = {'ddpm': DDPM.default_sampler, 'cold': ColdDiffusion.default_sampler}
 
