@@ -37,6 +37,21 @@ def results_10k() -> str:
                f"{_f(r['floor_kid'])} | {_f(r['floor_IS'], 2)} | {_f(r['floor_effective_classes'])} | |")
     return '\n'.join(out)
 
+def cold_vs_ddpm(ddpm='unet_v', cold='unet_28') -> str:
+    "Each UNet cold restorer's last n=10,000 FID against the recommended DDPM's at the nearest logged training time."
+    man, rows = _manifest(), [r for r in _rows(ZOO/'metrics_10k.csv') if r['file'] in _manifest()]
+    mins = lambda r: man[r['file']]['train_seconds'] / 60
+    ds = [r for r in rows if r['kind'] == 'ddpm' and r['preset'] == ddpm]
+    out = []
+    for o in ('row', 'col'):
+        cs = sorted((r for r in rows if r['kind'] == 'cold' and r['preset'] == cold and r['orientation'] == o), key=lambda r: int(r['epoch']))
+        if not cs or not ds: continue
+        c = cs[-1]
+        d = min(ds, key=lambda r: abs(mins(r) - mins(c)))
+        out.append(f"`{cold}` {o} (epoch {c['epoch']}, {mins(c):.0f} min): FID {_f(c['fid'])} against `{ddpm}` epoch {d['epoch']} "
+                   f"({mins(d):.0f} min) {_f(d['fid'])}, {float(c['fid']) / float(d['fid']):.1f}x")
+    return '; '.join(out) + '.' if out else '(no cold restorer scored at n=10,000 yet)'
+
 def ddpm_curve(preset='unet_v') -> str:
     "The recommended DDPM's score after each shipped epoch (n=1,000), its training time, and when it came within 2x of its last score."
     man = _manifest()
