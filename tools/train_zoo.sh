@@ -13,11 +13,16 @@ $md train ddpm --preset unet_v --epochs 40 --save-every 1 --warmup 200 --run-dir
 for o in row col; do
   $md train cold --preset unet_28 --orientation $o --epochs 4 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-$o --resume --quiet
 done
-# warm restarts along a longer cosine (the shipped row went on to 6, then 10 epochs; col to 8):
-for e in 6 10; do
+# warm restarts along a longer cosine (the shipped row went on to 6, 10, then 14 epochs; col to 8, 14, then 20):
+for e in 6 10 14; do
   $md train cold --preset unet_28 --orientation row --epochs $e --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-row --resume --quiet
 done
-$md train cold --preset unet_28 --orientation col --epochs 8 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-col --resume --quiet
+for e in 8 14 20; do
+  $md train cold --preset unet_28 --orientation col --epochs $e --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-col --resume --quiet
+done
+# the 7-step restorers (4 lines per step, each replaced by its own mean): row 4 epochs, col 3
+$md train cold --preset unet_7 --orientation row --epochs 4 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_7-row --resume --quiet
+$md train cold --preset unet_7 --orientation col --epochs 3 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_7-col --resume --quiet
 $md train ddpm --preset unet --epochs 6 --save-epochs 1 2 4 --run-dir runs/zoo/ddpm-unet --resume --quiet
 for o in row col; do
   $md train cold --preset default_7  --orientation $o --epochs 3 --save-epochs 1 --run-dir runs/zoo/cold-default_7-$o  --resume --quiet
