@@ -38,8 +38,9 @@ def results_10k() -> str:
     return '\n'.join(out)
 
 def cold_vs_ddpm(ddpm='unet_v', cold='unet_28') -> str:
-    "Each UNet cold restorer's last n=10,000 FID against the recommended DDPM's at the nearest logged training time."
-    man, rows = _manifest(), [r for r in _rows(ZOO/'metrics_10k.csv') if r['file'] in _manifest()]
+    "The `cold` restorers' last n=10,000 FID (row, col) against the recommended DDPM's at the nearest logged training time."
+    man = _manifest()
+    rows = [r for r in _rows(ZOO/'metrics_10k.csv') if r['file'] in man]
     mins = lambda r: man[r['file']]['train_seconds'] / 60
     ds = [r for r in rows if r['kind'] == 'ddpm' and r['preset'] == ddpm]
     out = []
