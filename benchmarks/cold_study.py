@@ -8,11 +8,14 @@ CPU budget with the same seed (`budget.train_for_budget`). Its EMA restorer is t
   `gmm` with k components), the per-step noise `delta` of Algorithms 1/2, and Bansal et al.'s one-time perturbation of
   x_T (`start`): classifier FID/KID/IS and effective classes at `--n` against `--n` test digits, with the floor.
 Trained restorers are kept in `--models` and rows merged into `--out`, so a stopped study resumes where it left off.
+`--zoo FILE ...` runs the same scoring on shipped zoo restorers (trained for hours, not minutes) with a wider sampling grid
+(`ZOO_SAMPLING`): whether a cure that did not pay at a small budget pays on a restorer that has learnt the data.
 `--bound` instead measures how much of the digit survives full degradation: a boosted-tree classifier trained on the
 28 row (column) means of 20,000 training digits, scored on the 10,000 test digits: an estimate of the restoration
 accuracy that any restorer can reach from D(x0, T).
 
     python benchmarks/cold_study.py --budget 300 --n 1000 --orientation row --out benchmarks/results/cold_study.csv
+    python benchmarks/cold_study.py --zoo cold_mnist_20_col_unet_28.pt --n 1000 --out benchmarks/results/cold_study_zoo.csv
     python benchmarks/cold_study.py --bound --out benchmarks/results/cold_bound.csv
 """
 import argparse, csv, time
@@ -36,6 +39,19 @@ SAMPLING = [                          # (prior, prior size, delta, start noise);
     ('empirical', 2000, 0.05, 0.0), ('empirical', 2000, 0.0, 0.05), ('gmm', 50, 0.0, 0.0),
 ]
 
+ZOO_SAMPLING = [('gmm', 50, 0.0, 0.0), ('gmm', 10, 0.0, 0.0), ('gmm', 200, 0.0, 0.0), ('empirical', 2000, 0.0, 0.0),
+                ('gmm', 50, 0.005, 0.0), ('gmm', 50, 0.01, 0.0), ('gmm', 50, 0.02, 0.0), ('gmm', 50, 0.0, 0.05)]
+
+def shipped(file):
+    "A zoo restorer in eval mode, its name (preset@epoch) and its manifest entry."
+    from mnist_diffusion.core import ZOO_DIR
+    from mnist_diffusion.zoo import manifest
+    from mnist_diffusion.checkpoint import load_checkpoint
+    entry = next((e for e in manifest() if e['file'] == Path(file).name), None)
+    if entry is None or entry['kind'] != 'cold': raise SystemExit(f"{file}: not a cold model in the zoo; see mnist_diffusion/zoo/manifest.json")
+    m, _ = load_checkpoint(ZOO_DIR/entry['file'], 'cold')
+    return m, f"{entry['preset']}@{entry['epoch']}", entry
+
 def trained(name, orientation, x, budget, models: Path, seed=0):
     "The EMA restorer of a variant after `budget` CPU-seconds (trained once, then read from `models`)."
     preset, sigma, _ = VARIANTS[name]
@@ -54,10 +70,11 @@ def trained(name, orientation, x, budget, models: Path, seed=0):
     return model.eval(), cfg
 
 @torch.no_grad()
-def samples(m, n, bs=250, seed=0, **kw):
-    "`n` samples in batches from one seeded generator, and seconds per image."
+def samples(m, n, bs=250, seed=0, conditional=None, **kw):
+    "`n` samples in batches from one seeded generator (restorations of `conditional[:n]` if given), and seconds per image."
     g, t0 = torch.Generator().manual_seed(seed), time.perf_counter()
-    xs = torch.cat([m.sample(min(bs, n - i), g, **kw) for i in range(0, n, bs)])
+    cond = lambda i: None if conditional is None else conditional[i:i + bs]          # each batch restores its own digits
+    xs = torch.cat([m.sample(min(bs, n - i), g, conditional=cond(i), **kw) for i in range(0, n, bs)])
     return xs, (time.perf_counter() - t0) / n
 
 def bound(root, out):
@@ -83,6 +100,7 @@ def main():
     ap.add_argument('--root', default='data')
     ap.add_argument('--models', default='runs/cold_study')
     ap.add_argument('--out', default='benchmarks/results/cold_study.csv')
+    ap.add_argument('--zoo', nargs='*', default=[], help='shipped zoo restorer files to score instead of training variants')
     ap.add_argument('--bound', action='store_true', help='only the classifier-on-D(x0, T) bound')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -95,10 +113,17 @@ def main():
     x_test, y_test = mnist_dataset(a.root, train=False).tensors
     clf = load_classifier()
     floor = real_floor(a.n, a.root, clf)
-    for name in (a.only.split(',') if a.only else VARIANTS):
-        m, cfg = trained(name, a.orientation, x, a.budget, Path(a.models))
-        base = dict(variant=name, preset=VARIANTS[name][0], sigma=cfg.sigma, orientation=a.orientation, budget_cpu_s=a.budget,
-                    n=a.n, threads=a.threads)
+    for name in a.zoo or (a.only.split(',') if a.only else VARIANTS):
+        if a.zoo:
+            m, name, e = shipped(name)
+            base = dict(variant=name, preset=e['preset'], sigma=m.sigma, orientation=e['orientation'], budget_cpu_s=e['train_seconds'],
+                        n=a.n, threads=a.threads)
+            grid = ZOO_SAMPLING
+        else:
+            m, cfg = trained(name, a.orientation, x, a.budget, Path(a.models))
+            base = dict(variant=name, preset=VARIANTS[name][0], sigma=cfg.sigma, orientation=a.orientation, budget_cpu_s=a.budget,
+                        n=a.n, threads=a.threads)
+            grid = SAMPLING if VARIANTS[name][2] else SAMPLING[:2]
         def add(r):
             rows.append(base | r)
             print(' '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in (base | r).items()), flush=True)
@@ -109,15 +134,18 @@ def main():
             xs, spi = samples(m, a.n, sampler=sampler, conditional=x_test[:a.n])
             add(r | dict(mode=f'restore_{sampler}', restore_acc=accuracy(clf, xs, y_test[:a.n]),
                          restore_l1=(xs - x_test[:a.n]).abs().mean().item(), ms_per_image=1000 * spi))
-        for prior, k, delta, start in SAMPLING if VARIANTS[name][2] else SAMPLING[:2]:   # unconditional generation
+        fits = {}                                                           # one fitted prior per (kind, size)
+        for prior, k, delta, start in grid:                                 # unconditional generation
             r = dict(mode='generate', prior=f'{prior}{k}' if prior == 'gmm' else prior, prior_k=k, delta=delta, start_noise=start,
                      sampler='alg2')
             if key(base | r) in done: continue
-            m.prior = PRIORS[prior](k)
-            m.fit_prior(x)
+            if (prior, k) not in fits:
+                m.prior = PRIORS[prior](k)
+                fits[prior, k] = m.fit_prior(x).prior
+            m.prior = fits[prior, k]
             xs, spi = samples(m, a.n, sampler='alg2', delta=delta, start_noise=start)
             s = image_metrics(xs, x_test, clf)
-            add(r | dict(fid=s['fid'], kid=s['kid'], IS=s['IS'], effective_classes=s['effective_classes'], ms_per_image=1000 * spi,
+            add(r | dict(fid=s['fid'], kid=s['kid'], IS=s['IS'], effective_classes=s['effective_classes'], class_counts=s['class_counts'], ms_per_image=1000 * spi,
                          floor_fid=floor['fid'], floor_effective_classes=floor['effective_classes']))
 
 if __name__ == '__main__': main()

@@ -131,7 +131,9 @@ class Diffusion(nn.Module):
         "`n` images in model space [-1, 1] (and the trajectory `[steps+1, n, 1, 28, 28]` if asked)."
         ts = self.timesteps(sampler, steps)
         if n < 1: raise UsageError(f"n must be at least 1, got {n}")
-        x = self.x_T(n, generator, None if conditional is None else conditional[:n] * self.x_scale)
+        if conditional is not None and len(conditional) != n:     # a silent conditional[:n] once scored the wrong digits
+            raise UsageError(f"conditional= holds {len(conditional)} images but n={n}: pass n=len(conditional)")
+        x = self.x_T(n, generator, None if conditional is None else conditional * self.x_scale)
         return self.reverse(x, ts, sampler, generator, return_traj, **kw)
 
     def nfe(self, sampler: str|None = None, steps: int|None = None) -> int:

@@ -162,7 +162,7 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
         if rank or not cfg.grid_every or epoch % cfg.grid_every: return
         g = torch.Generator(device).manual_seed(cfg.seed)
         xc = dataset.tensors[0][:cfg.grid_n].to(device) if isinstance(model, ColdModel) and model.prior is None else None
-        save_grid(ema.module.sample(cfg.grid_n, g, conditional=xc), run/'samples'/f'epoch_{epoch:03d}.png')
+        save_grid(ema.module.sample(cfg.grid_n if xc is None else len(xc), g, conditional=xc), run/'samples'/f'epoch_{epoch:03d}.png')
 
     if rank == 0:
         run.mkdir(parents=True, exist_ok=True)
