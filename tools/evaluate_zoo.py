@@ -48,5 +48,5 @@ if __name__ == '__main__':
         merge(out, ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv')
     with zoo_lock():
         known = {m['file'] for m in manifest()}                # read now: another export may have added files meanwhile
-        for f in (ZOO_DIR/'metrics.csv', ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv'):   # drop rows of files no longer shipped
-            if f.exists(): write_csv(f, [r for r in csv.DictReader(open(f)) if r['file'] in known])
+        for f in sorted(ZOO_DIR.glob('metrics*.csv')):         # drop rows of files no longer shipped, at every n
+            write_csv(f, [r for r in csv.DictReader(open(f)) if r['file'] in known])

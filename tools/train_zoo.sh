@@ -20,9 +20,11 @@ done
 for e in 8 14 20; do
   $md train cold --preset unet_28 --orientation col --epochs $e --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_28-col --resume --quiet
 done
-# the 7-step restorers (4 lines per step, each replaced by its own mean): row 4 epochs, col 2
+# the 7-step restorers (4 lines per step, each replaced by its own mean): row 4 epochs; col 2, then warm restarts to 8 and 14
 $md train cold --preset unet_7 --orientation row --epochs 4 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_7-row --resume --quiet
-$md train cold --preset unet_7 --orientation col --epochs 2 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_7-col --resume --quiet
+for e in 2 8 14; do
+  $md train cold --preset unet_7 --orientation col --epochs $e --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_7-col --resume --quiet
+done
 $md train ddpm --preset unet --epochs 6 --save-epochs 1 2 4 --run-dir runs/zoo/ddpm-unet --resume --quiet
 for o in row col; do
   $md train cold --preset default_7  --orientation $o --epochs 3 --save-epochs 1 --run-dir runs/zoo/cold-default_7-$o  --resume --quiet
