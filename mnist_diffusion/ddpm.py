@@ -211,6 +211,7 @@ DDPM_PRESETS = {
     'unet':          DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), lr=1e-3),
     'unet_cosine':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), schedule='cosine', lr=1e-3),
     'unet_v':        DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=1e-3),
+    'unet_v_snr5':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=1e-3, min_snr=5.0),
 }
 
 def ddpm_preset(name: str) -> DDPMConfig:

@@ -287,6 +287,22 @@ def cold_study_zoo() -> str:
     out.append(f"\nAlgorithm 2, 28 steps, n={int(rows[0]['n']):,} samples against as many test digits; the shipped files use the 50-component mixture.")
     return '\n'.join(out)
 
+def long_run() -> str:
+    "The candidate preset's long run (benchmarks/long_run.py) beside the shipped unet_v at the same epochs (zoo/metrics.csv)."
+    trial = _rows(RESULTS/'long_unet_v_snr5.csv')
+    if not trial: return '(not run yet: `benchmarks/long_run.py`)'
+    base = {int(r['epoch']): r for r in _rows(ZOO/'metrics.csv') if r['preset'] == 'unet_v' and int(r['n']) == int(trial[0]['n'])}
+    out = ['| epoch | `unet_v` FID | `unet_v_snr5` FID | `unet_v` classes | `unet_v_snr5` classes | `unet_v_snr5` training min |',
+           '|---|---|---|---|---|---|']
+    for r in trial:
+        b = base.get(int(r['epoch']), {})
+        out.append(f"| {r['epoch']} | {_f(b.get('fid'))} | {_f(r['fid'])} | {_f(b.get('effective_classes'), 2)} | "
+                   f"{_f(r['effective_classes'], 2)} | {float(r['train_seconds']) / 60:.0f} |")
+    r = trial[0]
+    out.append(f"\nn={int(r['n']):,}, {r['sampler']} with {r['steps']} steps, seed 0; floor FID {_f(r['floor_fid'])} at that n. Both runs: "
+               "batch 128, Adam 1e-3 after 200 warm-up steps, constant rate, same seed and data order.")
+    return '\n'.join(out)
+
 def timing(name: str) -> str:
     "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
     r = next((r for r in _rows(RESULTS/'timings.csv') if r['name'] == name), None)
