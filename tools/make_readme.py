@@ -136,8 +136,8 @@ def recipe_summary() -> str:
             f"in the same budget. Min-SNR-5 weighting helps both targets (ε: {F('base')} to {F('min_snr5')}; v: {F('v_pred')} "
             f"to {F('v_min_snr5')}). A wider network loses here with either target (ε {F('ch_32_64_128')}, v "
             f"{F('v_ch_32_64_128')}), because the budget buys it fewer steps ({steps('v_ch_32_64_128')} against "
-            f"{steps('v_pred')}). `unet_v` (v, no weighting) stays the recommended preset because it has the long run "
-            f"behind it; v with min-SNR-5 is the better start and the candidate for the next long run.")
+            f"{steps('v_pred')}). `unet_v` (v, no weighting) stays the recommended preset: v with min-SNR-5 is the better "
+            f"start, but the long-run trial below finds no lasting gain.")
 
 def solvers() -> str:
     "FID against NFE for DDIM and DPM-Solver++(2M), one table per shipped model in the study (newest model first)."
