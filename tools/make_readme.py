@@ -300,7 +300,8 @@ def long_run() -> str:
                    f"{_f(r['effective_classes'], 2)} | {float(r['train_seconds']) / 60:.0f} |")
     r = trial[0]
     out.append(f"\nn={int(r['n']):,}, {r['sampler']} with {r['steps']} steps, seed 0; floor FID {_f(r['floor_fid'])} at that n. Both runs: "
-               "batch 128, Adam 1e-3 after 200 warm-up steps, constant rate, same seed and data order.")
+               "batch 128, Adam 1e-3 after 200 warm-up steps, constant rate, same seed and data order; `unet_v_snr5` scored from its "
+               "run's fp32 EMA checkpoints, `unet_v` from the shipped fp16 files.")
     return '\n'.join(out)
 
 def timing(name: str) -> str:
