@@ -6,7 +6,7 @@ over epochs. It scores the chosen epochs of a training run (`mnist-diffusion tra
 adds each epoch's cumulative training seconds from the run's log.csv, and writes the rows to `--out`; the README puts
 them beside the shipped preset's rows at the same epochs (mnist_diffusion/zoo/metrics.csv).
 
-    python benchmarks/long_run.py --run runs/zoo/ddpm-unet_v_snr5 --epochs 1 2 5 --n 1000 --out benchmarks/results/long_unet_v_snr5.csv
+    python benchmarks/long_run.py --run runs/zoo/ddpm-unet_v_snr5 --epochs 1 2 5 8 --n 1000 --out benchmarks/results/long_unet_v_snr5.csv
 """
 import argparse, csv, tempfile
 from pathlib import Path
