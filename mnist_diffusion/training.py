@@ -50,10 +50,12 @@ class TrainConfig:
     amp: bool = True                   # bf16 autocast on CUDA
     channels_last: bool = False        # NHWC memory format for the network and its batches
     progress: bool = True
+    time_limit_s: float|None = None    # stop (saving that epoch) after the first epoch that ends past this much training time
 
     def __post_init__(self):
         if self.kind not in KINDS: raise UsageError(f"unknown model kind {self.kind!r}; choose 'ddpm' or 'cold'")
         if self.epochs < 0: raise UsageError(f"epochs must be >= 0, got {self.epochs}")
+        if self.time_limit_s is not None and self.time_limit_s <= 0: raise UsageError(f"time_limit_s must be > 0 seconds, got {self.time_limit_s}")
         self.model_config()                                       # validates preset and orientation
 
     def model_config(self):
@@ -170,6 +172,7 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
         if start == 0:
             save(0)
             grid(0)
+    t_train = sum(r['seconds'] for r in rows)                  # training seconds so far (a resumed run counts its past)
     for epoch in range(start + 1, cfg.epochs + 1):
         es = epoch_seed(cfg.seed, epoch)
         torch.manual_seed(es)
@@ -197,6 +200,7 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
             tot, n = tot + loss.item(), n + 1
             bar.set_postfix(loss=f'{tot / n:.4f}')
         secs = time.time() - t0
+        t_train += secs
         row = dict(epoch=epoch, loss=tot / max(n, 1), lr=sched.get_last_lr()[0], seconds=round(secs, 2),
                    img_per_s=round((len(dataset) if world == 1 else len(dl.sampler)) / secs, 1))
         if rank == 0:
@@ -204,9 +208,15 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
             rows.append(row)
             write_csv(run/'log.csv', rows)
             if cfg.progress: print(f"epoch {epoch}/{cfg.epochs}  loss {row['loss']:.4f}  {row['img_per_s']:.0f} img/s", flush=True)
-            if epoch in cfg.save_epochs or epoch == cfg.epochs or (cfg.save_every and epoch % cfg.save_every == 0): save(epoch)
+            out_of_time = cfg.time_limit_s is not None and t_train >= cfg.time_limit_s
+            if epoch in cfg.save_epochs or epoch == cfg.epochs or out_of_time or (cfg.save_every and epoch % cfg.save_every == 0): save(epoch)
             save(epoch, LAST)                                          # the rolling checkpoint: a crash loses one epoch at most
             grid(epoch)
+        stop = torch.tensor(float(cfg.time_limit_s is not None and t_train >= cfg.time_limit_s), device=device)
+        if world > 1: dist.broadcast(stop, 0)                 # rank 0's clock decides, so every rank stops together
+        if stop.item():
+            if rank == 0 and cfg.progress: print(f"time limit {cfg.time_limit_s:.0f} s reached after epoch {epoch}", flush=True)
+            break
     if world > 1: dist.barrier()
     return run
 
