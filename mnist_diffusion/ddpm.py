@@ -212,6 +212,7 @@ DDPM_PRESETS = {
     'unet_cosine':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), schedule='cosine', lr=1e-3),
     'unet_v':        DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=1e-3),
     'unet_v_snr5':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=1e-3, min_snr=5.0),
+    'unet_v_b512':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=2e-3, batch_size=512),   # unet_v's GPU recipe
 }
 
 def ddpm_preset(name: str) -> DDPMConfig:

@@ -30,7 +30,8 @@ def results_10k() -> str:
         m = man[r['file']]
         name = f"DDPM `{r['preset']}`" if r['kind'] == 'ddpm' else f"cold `{r['preset']}` {r['orientation']}"
         restored = f"{pct(r, 'restore_acc')}, {pct(r, 'restore_acc_direct')}" if r.get('restore_acc') not in (None, '') else ''
-        out.append(f"| {name} | {r['epoch']} ({m['train_seconds'] / 60:.1f} min) | {r['sampler']}, {r['steps']} | {_f(r['fid'])} | "
+        where = ', GPU' if 'NVIDIA' in m['trained_on'] else ''
+        out.append(f"| {name} | {r['epoch']} ({m['train_seconds'] / 60:.1f} min{where}) | {r['sampler']}, {r['steps']} | {_f(r['fid'])} | "
                    f"{_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'])} | {restored} |")
     r = rows[0]
     out.append(f"| real data (floor: {int(r['n']):,} training vs {int(r['n']):,} test digits) | | | {_f(r['floor_fid'])} | "
@@ -112,7 +113,12 @@ def presets() -> str:
         out.append(f"`{u['preset']}` is not scored: {float(u['cpu_s']) / 60:.0f} CPU-minutes buy it {int(u['steps'])} optimiser "
                    f"steps ({float(u['epochs']):.2f} epochs, loss still {float(u['loss']):.2f})" +
                    (f" where `default` takes {int(d['steps']):,} ({float(d['epochs']):.2f} epochs)" if d else '') +
-                   ", so its samples would be noise; it needs a GPU (`tools/gpu_zoo.py`).")
+                   ", so its samples would be noise; it needs a GPU.")
+        gz = sorted((r for r in _rows(ZOO/'metrics.csv') if r['kind'] == 'ddpm' and r['preset'] == u['preset']), key=lambda r: int(r['epoch']))
+        if gz:
+            g, m = gz[-1], _manifest()[gz[-1]['file']]
+            out[-1] += (f" On a GPU ({m['trained_on']}) it trained {g['epoch']} epochs in {m['train_seconds'] / 60:.1f} minutes: FID "
+                        f"{_f(g['fid'])}, classes {_f(g['effective_classes'], 2)} at n={int(g['n']):,} ({g['sampler']}-{g['steps']}; the zoo's file).")
     return '\n'.join(out)
 
 def recipe_setup() -> str:
@@ -303,6 +309,73 @@ def long_run() -> str:
                "batch 128, Adam 1e-3 after 200 warm-up steps, constant rate, same seed and data order; `unet_v_snr5` scored from its "
                "run's fp32 EMA checkpoints, `unet_v` from the shipped fp16 files.")
     return '\n'.join(out)
+
+def gpu_budget() -> str:
+    "What one GPU lease trained (tools/gpu_budget.py: gpu_budget.csv) and each run's last epoch scored on this CPU (gpu_budget_scores.csv)."
+    runs, scores = _rows(RESULTS/'gpu_budget.csv'), _rows(RESULTS/'gpu_budget_scores.csv')
+    if not runs: return '(no GPU run yet)'
+    man, pct = _manifest(), lambda v: '' if v in (None, '') else f'{100 * float(v):.1f}%'
+    out = ['| run | epochs (planned) | batch, lr | probe ms/step | img/s | training min | FID | KID | IS | classes | restored (Alg. 2) | shipped as |',
+           '|---|---|---|---|---|---|---|---|---|---|---|---|']
+    for r in runs:
+        kind, preset, *o = r['run'].split('-')
+        s = next((q for q in scores if q['kind'] == kind and q['preset'].startswith(preset) and q['orientation'] == (o[0] if o else '')
+                  and q['epoch'] == r['epochs']), {})
+        out.append(f"| `{r['run']}` | {r['epochs']} ({r['planned_epochs']}) | {r['batch_size']}, {float(r['lr']):g} | {_f(r['probe_ms_per_step'])} | "
+                   f"{_f(r['img_per_s'], 0)} | {float(r['train_s']) / 60:.1f} | {_f(s.get('fid'))} | {_f(s.get('kid'))} | {_f(s.get('IS'), 2)} | "
+                   f"{_f(s.get('effective_classes'), 2)} | {pct(s.get('restore_acc'))} | {'`' + s['file'] + '`' if s.get('file') in man else 'not shipped'} |")
+    s = scores[0] if scores else {}
+    out.append(f"\nScores: each run's last epoch, n={int(s.get('n', 0)):,} on this CPU (`evaluate_checkpoints`, seed 0), floor FID "
+               f"{_f(s.get('floor_fid'))} at that n (`tools/gpu_budget.py --score`). Training: one GPU, side by side, {float(runs[0]['budget_s']) / 60:.0f} minutes' "
+               "budget each; img/s is the last epoch's.")
+    return '\n'.join(out)
+
+def gpu_curve() -> str:
+    "unet_v_b512's kept epochs as the GPU scored them during the lease (gpu_unet_v_b512_curve.csv)."
+    rows = _rows(RESULTS/'gpu_unet_v_b512_curve.csv')
+    if not rows: return ''
+    small = [r for r in rows if int(r['n']) == 1000]
+    big = [r for r in rows if int(r['n']) > 1000]
+    txt = '; '.join(f"epoch {r['epoch']}: {_f(r['fid'])}" for r in small if int(r['epoch']) > 0)
+    b = f"; epoch {big[-1]['epoch']} at n={int(big[-1]['n']):,}: FID {_f(big[-1]['fid'])}, IS {_f(big[-1]['IS'], 2)}, classes {_f(big[-1]['effective_classes'], 2)} (floor {_f(big[-1]['floor_fid'])})" if big else ''
+    return f"FID at n=1,000, floor {_f(small[0]['floor_fid'])}: {txt}{b}"
+
+def _last_10k(preset, orientation='') -> tuple[dict, dict]:
+    "A shipped model's last n=10,000 row and its manifest entry."
+    man = _manifest()
+    rows = [r for r in _rows(ZOO/'metrics_10k.csv') if r['file'] in man and r['preset'] == preset and r['orientation'] == orientation]
+    r = max(rows, key=lambda r: int(r['epoch'])) if rows else {}
+    return r, man.get(r.get('file'), {})
+
+def gpu_vs_cpu_ddpm() -> str:
+    "The CPU-trained unet_v against the GPU-trained unet_v_b512, last epochs at n=10,000."
+    (c, cm), (g, gm) = _last_10k('unet_v'), _last_10k('unet_v_b512')
+    if not c or not g: return '(not scored at n=10,000 yet)'
+    return (f"FID {_f(c['fid'])} after {cm['train_seconds'] / 60:.0f} CPU-minutes (`unet_v`) to {_f(g['fid'])} after "
+            f"{gm['train_seconds'] / 60:.0f} GPU-minutes (`unet_v_b512`)")
+
+def cpu_unet_7_col() -> str:
+    "The CPU-trained unet_7 column restorer that the GPU one replaced (cpu_unet_7_col.csv), beside its replacement, n=10,000."
+    rows = [r for r in _rows(RESULTS/'cpu_unet_7_col.csv') if int(r['n']) == 10000]
+    if not rows: return ''
+    c = max(rows, key=lambda r: int(r['epoch']))
+    g, gm = _last_10k('unet_7', 'col')
+    pct = lambda r: f"{100 * float(r['restore_acc']):.1f}%"
+    out = (f"the CPU one ({c['epoch']} epochs, {float(c['train_seconds']) / 60:.0f} CPU-minutes) scored FID {_f(c['fid'])}, classes "
+           f"{_f(c['effective_classes'], 2)}, {pct(c)} restored at n=10,000 (`benchmarks/results/cpu_unet_7_col.csv` keeps its scores)")
+    if g: out += (f"; the GPU one ({g['epoch']} epochs, {gm['train_seconds'] / 60:.1f} GPU-minutes): FID {_f(g['fid'])}, classes "
+                  f"{_f(g['effective_classes'], 2)}, {pct(g)}")
+    return out
+
+def u28col_gpu_vs_cpu() -> str:
+    "The GPU's unet_28 column restorer (gpu_budget_scores.csv) against the shipped CPU one's last epoch, both n=1,000."
+    g = next((r for r in _rows(RESULTS/'gpu_budget_scores.csv') if r['preset'] == 'unet_28' and r['orientation'] == 'col'), None)
+    man = _manifest()
+    cs = [r for r in _rows(ZOO/'metrics.csv') if r['file'] in man and r['preset'] == 'unet_28' and r['orientation'] == 'col']
+    if not g or not cs: return '(not scored yet)'
+    c = max(cs, key=lambda r: int(r['epoch']))
+    return (f"FID {_f(g['fid'])}, classes {_f(g['effective_classes'], 2)} at epoch {g['epoch']} against {_f(c['fid'])}, "
+            f"{_f(c['effective_classes'], 2)} for the CPU one at epoch {c['epoch']}, n=1,000")
 
 def timing(name: str) -> str:
     "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
