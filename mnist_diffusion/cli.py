@@ -50,7 +50,7 @@ def _sweep(a):
     print(sweep(a.kind, a.presets, a.orientations, a.epochs, a.out, subset=a.subset, root=a.root))
 
 def _main(a):
-    main_job(a.out, a.n, a.root, {'ddpm': a.ddpm_sampler}, a.steps, a.seed, a.all_epochs)
+    main_job(a.out, a.n, a.root, {'ddpm': a.ddpm_sampler}, a.steps, a.seed, a.all_epochs, max_model_min=a.max_model_min)
 
 def _evaluate(a):
     print(f"wrote {evaluate_run(a.run_dir, a.n, a.sampler, a.steps, a.root, a.seed, str(pick_device(a.device)))}")
@@ -172,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     j.add_argument('--steps', type=COUNT, default=None, help='NFE for DDPM samplers that take a step count (default 20)')
     j.add_argument('--seed', type=NONNEG, default=0)
     j.add_argument('--all-epochs', action='store_true', help='score every shipped epoch, not only the last')
+    j.add_argument('--max-model-min', type=_number(float, 0.), default=5, help='skip models whose sampling would take longer here (0: keep all)')
     j.set_defaults(fn=_main)
 
     e = sub.add_parser('evaluate', help="score every checkpoint of a run folder (metrics.csv, metrics.png)")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_jobs.ipynb #7329aa12
 from __future__ import annotations
-import itertools, time
+import csv, itertools, time
 import torch
 from tqdm.auto import tqdm
 from pathlib import Path
@@ -17,7 +17,7 @@ from .training import TrainConfig, read_log
 NB = Path(__file__).resolve().parents[1]/'nbs'/'04_training.ipynb' if '__file__' in globals() else Path('04_training.ipynb').resolve()
 
 # %% auto #0
-__all__ = ['NB', 'sweep', 'results_table', 'main_job']
+__all__ = ['NB', 'sweep', 'results_table', 'too_slow', 'main_job']
 
 # %% ../nbs/08_jobs.ipynb #9b22bbc7
 def sweep(kind: str, presets: list[str], orientations=('row',), epochs=1, out='runs/sweep', subset=0, root='data',
@@ -67,8 +67,15 @@ def results_table(rows: list[dict]) -> str:
                f"{_num(r['floor_IS'])} | {_num(r['floor_effective_classes'], 1)} | |")
     return '\n'.join(out)
 
+def too_slow(ms: list[dict], n: int, max_model_min: float|None, zoo=ZOO_DIR) -> dict:
+    "Files whose grid and `n` samples would take over `max_model_min` minutes, by the zoo's own timing: {file: minutes}."
+    if not max_model_min or not (Path(zoo)/'metrics.csv').exists(): return {}          # None or 0: no limit
+    spi = {r['file']: float(r['sec_per_image']) for r in csv.DictReader(open(Path(zoo)/'metrics.csv'))}
+    est = {m['file']: (64 + n) * spi[m['file']] / 60 for m in ms if m['file'] in spi}
+    return {f: t for f, t in est.items() if t > max_model_min}
+
 def main_job(out='runs/main', n=500, root='data', sampler: dict|None = None, steps=None, seed=0, all_epochs=False,
-             zoo=ZOO_DIR) -> Path:
+             zoo=ZOO_DIR, max_model_min: float|None = 5) -> Path:
     "Sample and score the last epoch of every shipped model (every epoch if `all_epochs`); grids, metrics and table in `out`."
     out, t0, sampler = Path(out), time.time(), sampler or {}
     fetch_mnist(root)
@@ -78,6 +85,10 @@ def main_job(out='runs/main', n=500, root='data', sampler: dict|None = None, ste
         k = (m['kind'], m['preset'], m['orientation'])
         if k not in last or m['epoch'] > last[k]['epoch']: last[k] = m
     todo = ms if all_epochs else list(last.values())
+    slow = too_slow(todo, n, max_model_min, zoo)
+    for f, t in slow.items(): print(f"skipping {f}: about {t:.0f} min to sample here (its zoo timing); --max-model-min 0 keeps every model")
+    last = {k: m for k, m in last.items() if m['file'] not in slow}
+    todo = [m for m in todo if m['file'] not in slow]
     x_test = mnist_dataset(root, train=False).tensors[0][:8]
     for m in last.values():
         model, _ = load_pretrained(m['kind'], m['preset'], m['epoch'], m['orientation'] or 'row', zoo)
@@ -92,6 +103,7 @@ def main_job(out='runs/main', n=500, root='data', sampler: dict|None = None, ste
     write_csv(out/'metrics.csv', rows)
     plot_metrics(rows, out/'metrics.png')
     table = results_table(rows)
+    if slow: table += '\n\nNot sampled (too slow for this machine; their zoo scores are in zoo/metrics.csv): ' + ', '.join(sorted(slow))
     with atomic_path(out/'results.md') as tmp: tmp.write_text(table + '\n')
     print(table)
     print(f"main job done in {time.time() - t0:.0f} s: results in {out.resolve()}/ (results.md, metrics.csv, metrics.png, grid_*.png, panels_*.png)")
