@@ -38,20 +38,24 @@ def results_10k() -> str:
                f"{_f(r['floor_kid'])} | {_f(r['floor_IS'], 2)} | {_f(r['floor_effective_classes'])} | |")
     return '\n'.join(out)
 
-def cold_vs_ddpm(ddpm='unet_v', cold='unet_28') -> str:
-    "The `cold` restorers' last n=10,000 FID (row, col) against the recommended DDPM's at the nearest logged training time."
+def cold_vs_ddpm(ddpm='unet_v', cold='unet_28', gpu_ddpm='unet_v_b512') -> str:
+    "The `cold` restorers' last n=10,000 FID (row, col) against the DDPM's at the nearest logged training time on the same hardware."
     man = _manifest()
     rows = [r for r in _rows(ZOO/'metrics_10k.csv') if r['file'] in man]
     mins = lambda r: man[r['file']]['train_seconds'] / 60
-    ds = [r for r in rows if r['kind'] == 'ddpm' and r['preset'] == ddpm]
+    gpu = lambda r: 'NVIDIA' in man[r['file']]['trained_on']
     out = []
     for o in ('row', 'col'):
         cs = sorted((r for r in rows if r['kind'] == 'cold' and r['preset'] == cold and r['orientation'] == o), key=lambda r: int(r['epoch']))
-        if not cs or not ds: continue
+        if not cs: continue
         c = cs[-1]
+        p = gpu_ddpm if gpu(c) else ddpm                        # GPU minutes against GPU minutes, CPU against CPU
+        ds = [r for r in rows if r['kind'] == 'ddpm' and r['preset'] == p]
+        if not ds: continue
         d = min(ds, key=lambda r: abs(mins(r) - mins(c)))
-        out.append(f"`{cold}` {o} (epoch {c['epoch']}, {mins(c):.0f} min): FID {_f(c['fid'])} against `{ddpm}` epoch {d['epoch']} "
-                   f"({mins(d):.0f} min) {_f(d['fid'])}, {float(c['fid']) / float(d['fid']):.1f}x")
+        unit = 'GPU-min' if gpu(c) else 'min'
+        out.append(f"`{cold}` {o} (epoch {c['epoch']}, {mins(c):.1f} {unit}): FID {_f(c['fid'])} against `{p}` epoch {d['epoch']} "
+                   f"({mins(d):.1f} {unit}) {_f(d['fid'])}, {float(c['fid']) / float(d['fid']):.1f}x")
     return '; '.join(out) + '.' if out else '(no cold restorer scored at n=10,000 yet)'
 
 def ddpm_curve(preset='unet_v') -> str:
