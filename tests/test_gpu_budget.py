@@ -29,7 +29,7 @@ def test_gpu_budget_dry_run(tmp_path, request):
         assert f"{name}/slim/{ckpt_name(kind, int(r['epochs']), preset, *o)}" in names      # the last epoch, slimmed
     run = tmp_path/'back'
     tarfile.open(pack/'ddpm-testing.tar.gz').extractall(run, filter='data')          # as it comes back from the lease
-    subprocess.run([sys.executable, str(ROOT/'tools'/'gpu_budget.py'), '--score', str(run/'ddpm-testing'), '--n', '100', '--root', str(ROOT/'data'),
+    subprocess.run([sys.executable, str(ROOT/'tools'/'gpu_budget.py'), '--score', str(run/'ddpm-testing'), '--n', '200', '--root', str(ROOT/'data'),
                     '--score-out', str(tmp_path/'scores.csv')], check=True, cwd=tmp_path, capture_output=True, text=True)
     (s,) = list(csv.DictReader(open(tmp_path/'scores.csv')))
-    assert s['file'] == ckpt_name('ddpm', int(rows['ddpm-testing']['epochs']), 'testing') and s['n'] == '100' and float(s['fid']) > 0
+    assert s['file'] == ckpt_name('ddpm', int(rows['ddpm-testing']['epochs']), 'testing') and s['n'] == '200' and float(s['fid']) > 0
