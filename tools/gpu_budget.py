@@ -19,7 +19,7 @@ A cold run fits its Gaussian-mixture prior on the CPU before training starts (mi
 machine): leave room for it in the lease.
 """
 import argparse, csv, json, math, os, subprocess, sys, tarfile, time
-from dataclasses import asdict, replace
+from dataclasses import replace
 from pathlib import Path
 import torch
 from torch.utils.data import TensorDataset
