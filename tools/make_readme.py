@@ -358,28 +358,21 @@ def gpu_vs_cpu_ddpm() -> str:
     return (f"FID {_f(c['fid'])} after {cm['train_seconds'] / 60:.0f} CPU-minutes (`unet_v`) to {_f(g['fid'])} after "
             f"{gm['train_seconds'] / 60:.0f} GPU-minutes (`unet_v_b512`)")
 
-def cpu_unet_7_col() -> str:
-    "The CPU-trained unet_7 column restorer that the GPU one replaced (cpu_unet_7_col.csv), beside its replacement, n=10,000."
-    rows = [r for r in _rows(RESULTS/'cpu_unet_7_col.csv') if int(r['n']) == 10000]
+def cpu_replaced(preset: str) -> str:
+    "A CPU-trained column restorer that a GPU run replaced (cpu_<preset>_col.csv keeps its scores), beside its replacement, n=10,000."
+    rows = [r for r in _rows(RESULTS/f'cpu_{preset}_col.csv') if int(r['n']) == 10000]
     if not rows: return ''
     c = max(rows, key=lambda r: int(r['epoch']))
-    g, gm = _last_10k('unet_7', 'col')
+    g, gm = _last_10k(preset, 'col')
     pct = lambda r: f"{100 * float(r['restore_acc']):.1f}%"
     out = (f"the CPU one ({c['epoch']} epochs, {float(c['train_seconds']) / 60:.0f} CPU-minutes) scored FID {_f(c['fid'])}, classes "
-           f"{_f(c['effective_classes'], 2)}, {pct(c)} restored at n=10,000 (`benchmarks/results/cpu_unet_7_col.csv` keeps its scores)")
+           f"{_f(c['effective_classes'], 2)}, {pct(c)} restored at n=10,000 (`benchmarks/results/cpu_{preset}_col.csv` keeps its scores)")
     if g: out += (f"; the GPU one ({g['epoch']} epochs, {gm['train_seconds'] / 60:.1f} GPU-minutes): FID {_f(g['fid'])}, classes "
                   f"{_f(g['effective_classes'], 2)}, {pct(g)}")
     return out
 
-def u28col_gpu_vs_cpu() -> str:
-    "The GPU's unet_28 column restorer (gpu_budget_scores.csv) against the shipped CPU one's last epoch, both n=1,000."
-    g = next((r for r in _rows(RESULTS/'gpu_budget_scores.csv') if r['preset'] == 'unet_28' and r['orientation'] == 'col'), None)
-    man = _manifest()
-    cs = [r for r in _rows(ZOO/'metrics.csv') if r['file'] in man and r['preset'] == 'unet_28' and r['orientation'] == 'col']
-    if not g or not cs: return '(not scored yet)'
-    c = max(cs, key=lambda r: int(r['epoch']))
-    return (f"FID {_f(g['fid'])}, classes {_f(g['effective_classes'], 2)} at epoch {g['epoch']} against {_f(c['fid'])}, "
-            f"{_f(c['effective_classes'], 2)} for the CPU one at epoch {c['epoch']}, n=1,000")
+def cpu_unet_7_col() -> str: return cpu_replaced('unet_7')
+def cpu_unet_28_col() -> str: return cpu_replaced('unet_28')
 
 def timing(name: str) -> str:
     "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
