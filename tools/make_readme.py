@@ -121,8 +121,9 @@ def presets() -> str:
         gz = sorted((r for r in _rows(ZOO/'metrics.csv') if r['kind'] == 'ddpm' and r['preset'] == u['preset']), key=lambda r: int(r['epoch']))
         if gz:
             g, m = gz[-1], _manifest()[gz[-1]['file']]
-            out[-1] += (f" On a GPU ({m['trained_on']}) it trained {g['epoch']} epochs in {m['train_seconds'] / 60:.1f} minutes: FID "
-                        f"{_f(g['fid'])}, classes {_f(g['effective_classes'], 2)} at n={int(g['n']):,} ({g['sampler']}-{g['steps']}; the zoo's file).")
+            out[-1] += (f" On an {m['trained_on'].split(' (')[0]} it trained {g['epoch']} epochs in {m['train_seconds'] / 60:.1f} minutes "
+                        f"(the zoo's `{g['file']}`): FID {_f(g['fid'])}, classes {_f(g['effective_classes'], 2)} at n={int(g['n']):,} "
+                        f"({g['sampler']}-{g['steps']}).")
     return '\n'.join(out)
 
 def recipe_setup() -> str:
