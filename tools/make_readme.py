@@ -380,7 +380,7 @@ def timing(name: str) -> str:
     r = next((r for r in _rows(RESULTS/'timings.csv') if r['name'] == name), None)
     if r is None: return '(not measured yet)'
     m, s = divmod(int(r['seconds']), 60)
-    return f"{m} min {s} s" + (f" on {r['cpu']}" if name == 'main_job' else '')
+    return f"{m} min {s} s" + (f" on {r['cpu']}" if name == 'main_job' else '') + (f" (that run exited {r['exit']})" if r['exit'] != '0' else '')
 
 def timing_main_job() -> str: return timing('main_job')
 def timing_test() -> str: return timing('test')
