@@ -203,16 +203,16 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
         t_train += secs
         row = dict(epoch=epoch, loss=tot / max(n, 1), lr=sched.get_last_lr()[0], seconds=round(secs, 2),
                    img_per_s=round((len(dataset) if world == 1 else len(dl.sampler)) / secs, 1))
+        out_of_time = cfg.time_limit_s is not None and t_train >= cfg.time_limit_s
         if rank == 0:
             if eval_fn: row |= eval_fn(ema.module, epoch)
             rows.append(row)
             write_csv(run/'log.csv', rows)
             if cfg.progress: print(f"epoch {epoch}/{cfg.epochs}  loss {row['loss']:.4f}  {row['img_per_s']:.0f} img/s", flush=True)
-            out_of_time = cfg.time_limit_s is not None and t_train >= cfg.time_limit_s
             if epoch in cfg.save_epochs or epoch == cfg.epochs or out_of_time or (cfg.save_every and epoch % cfg.save_every == 0): save(epoch)
             save(epoch, LAST)                                          # the rolling checkpoint: a crash loses one epoch at most
             grid(epoch)
-        stop = torch.tensor(float(cfg.time_limit_s is not None and t_train >= cfg.time_limit_s), device=device)
+        stop = torch.tensor(float(out_of_time), device=device)
         if world > 1: dist.broadcast(stop, 0)                 # rank 0's clock decides, so every rank stops together
         if stop.item():
             if rank == 0 and cfg.progress: print(f"time limit {cfg.time_limit_s:.0f} s reached after epoch {epoch}", flush=True)

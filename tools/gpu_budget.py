@@ -29,6 +29,7 @@ from mnist_diffusion.training import TrainConfig, LossModule, _prepare, pick_dev
 from mnist_diffusion.checkpoint import checkpoints
 from mnist_diffusion.evaluation import evaluate_checkpoints
 from mnist_diffusion.zoo import slim_checkpoint
+from gpu_zoo import run_name                                   # tools/gpu_zoo.py: the same run folder names
 
 JOBS = ['ddpm:unet_v', 'ddpm:more_capacity', 'cold:unet_7:col', 'cold:unet_7:row']
 
@@ -38,8 +39,6 @@ def parse_job(spec: str) -> tuple[str, str, str]:
     if len(parts) not in (2, 3) or parts[0] not in ('ddpm', 'cold'):
         sys.exit(f"error: job {spec!r}: write kind:preset[:orientation], e.g. ddpm:unet_v or cold:unet_7:col")
     return parts[0], parts[1], parts[2] if len(parts) == 3 else 'row'
-
-def run_name(kind, preset, o): return f'{kind}-{preset}' + (f'-{o}' if kind == 'cold' else '')
 
 def curve_epochs(epochs: int) -> tuple:
     "Epochs to keep for the curve: 1, 2, 5, 10, 20, 50, 100, ... below `epochs` (the last is always kept)."
@@ -86,10 +85,11 @@ def worker(job: dict) -> dict:
     print(f"{run.name}: {1000 * sec_step:.1f} ms/step in the probe -> {epochs} epochs of {steps_per_epoch} steps", flush=True)
     t0 = time.time()
     train(cfg)
+    log = read_log(run)
     row = dict(run=run.name, device=str(pick_device(cfg.device)), batch_size=cfg.batch_size, lr=cfg.lr, budget_s=job['seconds'],
-               probe_ms_per_step=round(1000 * sec_step, 2), planned_epochs=epochs, epochs=len(read_log(run)),
-               train_s=round(sum(r['seconds'] for r in read_log(run)), 1), wall_s=round(time.time() - t0, 1),
-               img_per_s=read_log(run)[-1]['img_per_s'], final_loss=read_log(run)[-1]['loss'])
+               probe_ms_per_step=round(1000 * sec_step, 2), planned_epochs=epochs, epochs=len(log),
+               train_s=round(sum(r['seconds'] for r in log), 1), wall_s=round(time.time() - t0, 1),
+               img_per_s=log[-1]['img_per_s'], final_loss=log[-1]['loss'])
     (run/'budget.json').write_text(json.dumps(row, indent=1))
     if job['pack']: pack(run, Path(job['pack']))               # packed at once: a failed scoring below loses no training
     cks = checkpoints(run)
@@ -103,10 +103,11 @@ def pack(run: Path, dst: Path, max_mb=15) -> Path:
     "`dst/<run>.tar.gz`: the run's small files and its kept checkpoints slimmed to zoo files, newest first, within `max_mb`."
     (slim := run/'slim').mkdir(exist_ok=True)
     budget = max_mb * 1e6 - sum(p.stat().st_size for p in run.rglob('*') if p.is_file() and p.suffix != '.pt')
-    for p in reversed(checkpoints(run)):                         # newest first, while they fit (the last always)
+    cks = checkpoints(run)
+    for p in reversed(cks):                                      # newest first, while they fit (the last always)
         slim_checkpoint(p, slim/p.name)
         size = (slim/p.name).stat().st_size
-        if size > budget and p != checkpoints(run)[-1]: (slim/p.name).unlink()
+        if size > budget and p != cks[-1]: (slim/p.name).unlink()
         else: budget -= size
     dst.mkdir(parents=True, exist_ok=True)
     with tarfile.open(dst/f'{run.name}.tar.gz', 'w:gz') as tar:
