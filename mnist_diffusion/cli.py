@@ -7,11 +7,11 @@ from __future__ import annotations
 import argparse, os, re, sys
 from pathlib import Path
 import torch
-from .core import UsageError, sampler_names
+from .core import UsageError, sampler_names, ZOO_DIR
 from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
 from .ddpm import DDPM_PRESETS
 from .cold import COLD_PRESETS, ORIENTATIONS
-from .checkpoint import load_checkpoint
+from .checkpoint import load_checkpoint, read_checkpoint
 from .training import TrainConfig, train, pick_device
 from .evaluation import evaluate_run
 from .jobs import main_job, sweep
@@ -29,11 +29,13 @@ def _summary(a):
     print(f"wrote {a.out}/summary.json and {a.out}/real_digits.png")
 
 def _train(a):
+    if a.preset is None: a.preset = read_checkpoint(a.init_from)['preset']            # only with --init-from (see main)
     run_dir = a.run_dir or (f'runs/{a.kind}-{a.preset}' + (f'-{a.orientation}' if a.kind == 'cold' else ''))
     cfg = TrainConfig(kind=a.kind, preset=a.preset, orientation=a.orientation, epochs=a.epochs, run_dir=run_dir,
                       data_root=a.root, subset=a.subset, batch_size=a.batch_size, lr=a.lr, seed=a.seed,
                       save_epochs=tuple(a.save_epochs), save_every=a.save_every, warmup_steps=a.warmup,
-                      cosine_decay=a.cosine, grad_clip=a.grad_clip or None, device=a.device, progress=not a.quiet)
+                      cosine_decay=a.cosine, grad_clip=a.grad_clip or None, device=a.device, progress=not a.quiet,
+                      init_from=a.init_from)
     print(f"trained {train(cfg, resume=a.resume)}")
 
 def _sample(a):
@@ -92,6 +94,9 @@ def _check_paths(a):
     "Check every path option of the parsed command before it runs."
     if getattr(a, 'checkpoint', None) and not Path(a.checkpoint).is_file():
         raise UsageError(f"checkpoint {a.checkpoint}: no such file")
+    if getattr(a, 'init_from', None) and not Path(a.init_from).is_file():             # a zoo file name will do
+        if not (ZOO_DIR/a.init_from).is_file(): raise UsageError(f"--init-from {a.init_from}: no such file, nor a zoo file of that name")
+        a.init_from = str(ZOO_DIR/a.init_from)
     if getattr(a, 'run_dir', None) and a.cmd == 'evaluate' and not Path(a.run_dir).is_dir():
         raise UsageError(f"run_dir {a.run_dir}: no such folder")
     if a.cmd == 'fetch-data': _writable_dir(Path(a.root), '--root')
@@ -138,6 +143,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--save-epochs', type=NONNEG, nargs='*', default=[])
     t.add_argument('--save-every', type=NONNEG, default=0)
     t.add_argument('--resume', action='store_true', help='continue from the newest checkpoint (or last.pt) in the run folder')
+    t.add_argument('--init-from', default=None, metavar='CHECKPOINT',
+                   help="start from this checkpoint's weights (a file or a zoo file name; its preset unless --preset); epochs count on from its epoch")
     t.add_argument('--quiet', action='store_true')
     t.set_defaults(fn=_train)
 
@@ -190,7 +197,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     "Run the CLI; any user-fixable problem becomes one `error:` line on stderr and a non-zero exit status."
     a = parser().parse_args(argv)
-    if getattr(a, 'preset', 0) is None: a.preset = 'default' if a.kind == 'ddpm' else 'default_7'
+    if getattr(a, 'preset', 0) is None and not getattr(a, 'init_from', None): a.preset = 'default' if a.kind == 'ddpm' else 'default_7'
     try:
         _check_paths(a)
         a.fn(a)

@@ -22,7 +22,7 @@ from .checkpoint import (KINDS, LAST, ckpt_name, checkpoints, latest_checkpoint,
 
 # %% auto #0
 __all__ = ['TrainConfig', 'pick_device', 'epoch_seed', 'lr_lambda', 'LossModule', 'dist_info', 'TrainingError', 'epoch_batches',
-           'read_log', 'train']
+           'read_log', 'init_weights', 'train']
 
 # %% ../nbs/04_training.ipynb #89ac6d42
 @dataclass
@@ -51,6 +51,7 @@ class TrainConfig:
     channels_last: bool = False        # NHWC memory format for the network and its batches
     progress: bool = True
     time_limit_s: float|None = None    # stop (saving that epoch) after the first epoch that ends past this much training time
+    init_from: str|None = None         # start from this checkpoint's weights (its EMA); epochs count on from its epoch
 
     def __post_init__(self):
         if self.kind not in KINDS: raise UsageError(f"unknown model kind {self.kind!r}; choose 'ddpm' or 'cold'")
@@ -118,15 +119,28 @@ def read_log(run_dir) -> list[dict]:
     return [{k: num(k, v) for k, v in r.items()} for r in csv.DictReader(open(p))]
 
 # %% ../nbs/04_training.ipynb #3af6927d
+def init_weights(cfg: TrainConfig, model) -> int:
+    "Copy the weights of `cfg.init_from` (its EMA when kept) into `model`; returns its epoch, where the run's count goes on."
+    ck, src = read_checkpoint(cfg.init_from, cfg.kind), cfg.init_from
+    if cfg.kind == 'cold' and ck['orientation'] != cfg.orientation:
+        raise UsageError(f"{src} is a {ck['orientation']} model: train it with orientation {ck['orientation']!r}")
+    if ck['epoch'] >= cfg.epochs:
+        raise UsageError(f"{src} is at epoch {ck['epoch']}: ask for more epochs than that (the count goes on from it)")
+    try: model.load_state_dict(ck['ema'] if ck.get('ema') is not None else ck['model'])
+    except RuntimeError: raise UsageError(f"{src}: its weights ({ck['preset']}) do not fit preset {cfg.preset!r}; train it with preset {ck['preset']!r}") from None
+    return ck['epoch']
+
 def _prepare(cfg: TrainConfig, dataset, device):
-    "Model, EMA, optimiser and scheduler for a run (before any resume)."
+    "Model, EMA, optimiser and the epoch the run starts from (0, or `init_from`'s), before any resume."
     mc = cfg.model_config()
-    model = build_model(cfg.kind, asdict(mc)).to(device, memory_format=torch.channels_last if cfg.channels_last else torch.contiguous_format)
-    if isinstance(model, ColdModel) and model.prior is not None:
+    model = build_model(cfg.kind, asdict(mc))
+    base = init_weights(cfg, model) if cfg.init_from else 0                   # a cold checkpoint brings its fitted prior
+    if cfg.init_from is None and isinstance(model, ColdModel) and model.prior is not None:
         model.fit_prior(dataset.tensors[0], seed=cfg.seed)
+    model.to(device, memory_format=torch.channels_last if cfg.channels_last else torch.contiguous_format)
     ema = make_ema(model, cfg.ema_decay)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr or mc.lr)
-    return mc, model, ema, opt
+    return mc, model, ema, opt, base
 
 def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, resume=False) -> Path:
     "Train the model `cfg` describes; returns the run folder (checkpoints, `log.csv`, `samples/`, `config.json`)."
@@ -136,12 +150,12 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
     dataset = dataset or mnist_dataset(cfg.data_root, train=True, subset=cfg.subset, seed=cfg.seed)
     torch.manual_seed(cfg.seed)
     if world == 1: dataset = TensorDataset(*(t.to(device) for t in dataset.tensors))    # held on the device once
-    mc, model, ema, opt = _prepare(cfg, dataset, device)
+    mc, model, ema, opt, base = _prepare(cfg, dataset, device)
     fmt = torch.channels_last if cfg.channels_last else torch.contiguous_format
     bs = (cfg.batch_size or mc.batch_size) // world
     steps_per_epoch = math.ceil(len(dataset) / (bs * world))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(cfg.warmup_steps, cfg.epochs * steps_per_epoch, cfg.cosine_decay))
-    start, rows = 0, []
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(cfg.warmup_steps, (cfg.epochs - base) * steps_per_epoch, cfg.cosine_decay))
+    start, rows = base, []
     if resume and (latest := latest_checkpoint(run)):
         ck = read_checkpoint(latest, cfg.kind)
         model.load_state_dict(ck['model']); ema.module.load_state_dict(ck['ema']); ema.n_averaged.fill_(ck['ema_n'])
@@ -169,9 +183,9 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
     if rank == 0:
         run.mkdir(parents=True, exist_ok=True)
         with atomic_path(run/'config.json') as tmp: tmp.write_text(json.dumps(asdict(cfg), indent=1, default=str))
-        if start == 0:
-            save(0)
-            grid(0)
+        if start == base:                                       # the starting point: epoch 0, or init_from's weights
+            save(base)
+            grid(base)
     t_train = sum(r['seconds'] for r in rows)                  # training seconds so far (a resumed run counts its past)
     for epoch in range(start + 1, cfg.epochs + 1):
         es = epoch_seed(cfg.seed, epoch)
