@@ -295,7 +295,7 @@ def cold_study_zoo() -> str:
                    f"{_f(r['fid'])} | {_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
                    f"{c.index(min(c))} ({100 * min(c) / sum(c):.1f}%) |")
     out.append(f"| real data (floor, n={int(rows[0]['n']):,}) | | | | {_f(rows[0]['floor_fid'])} | | | {_f(rows[0]['floor_effective_classes'], 2)} | 10.0% each |")
-    out.append(f"\nAlgorithm 2 over all T steps, n={int(rows[0]['n']):,} samples against as many test digits; the shipped files use the 50-component mixture.")
+    out.append(f"\nAlgorithm 2 over all T steps, n={int(rows[0]['n']):,} samples against as many test digits; the presets fit 50 components; the shipped `unet_28` and `unet_7` column files carry 200 (`tools/refit_prior.py`).")
     return '\n'.join(out)
 
 def long_run() -> str:
@@ -365,12 +365,28 @@ def cpu_replaced(preset: str) -> str:
     if not rows: return ''
     c = max(rows, key=lambda r: int(r['epoch']))
     g, gm = _last_10k(preset, 'col')
+    g = next((r for r in _rows(RESULTS/'zoo_prior50.csv') if r['file'] == g.get('file') and r['n'] == '10000'), g)   # the same prior as the CPU one
     pct = lambda r: f"{100 * float(r['restore_acc']):.1f}%"
     out = (f"the CPU one ({c['epoch']} epochs, {float(c['train_seconds']) / 60:.0f} CPU-minutes) scored FID {_f(c['fid'])}, classes "
            f"{_f(c['effective_classes'], 2)}, {pct(c)} restored at n=10,000 (`benchmarks/results/cpu_{preset}_col.csv` keeps its scores)")
-    if g: out += (f"; the GPU one ({g['epoch']} epochs, {gm['train_seconds'] / 60:.1f} GPU-minutes): FID {_f(g['fid'])}, classes "
+    if g: out += (f"; the GPU one ({g['epoch']} epochs, {gm['train_seconds'] / 60:.1f} GPU-minutes), with the same 50-component prior: FID {_f(g['fid'])}, classes "
                   f"{_f(g['effective_classes'], 2)}, {pct(g)}")
     return out
+
+def prior_refit() -> str:
+    "The shipped restorers at n=10,000 with the presets' 50-component prior (zoo_prior50.csv) and the refitted 200-component one (the zoo)."
+    before = {r['file']: r for r in _rows(RESULTS/'zoo_prior50.csv') if int(r['n']) == 10000}
+    now = {r['file']: r for r in _rows(ZOO/'metrics_10k.csv') if r['file'] in before}
+    if not now: return '(not rescored yet: `tools/evaluate_zoo.py`)'
+    pct = lambda r: f"{100 * float(r['restore_acc']):.1f}%"
+    out = ['| restorer | FID, 50 components | FID, 200 | classes, 50 | classes, 200 | restored (Alg. 2; no prior involved) |', '|---|---|---|---|---|---|']
+    for f, a in before.items():
+        if (b := now.get(f)) is None: continue
+        out.append(f"| `{a['preset']}` {a['orientation']}, epoch {a['epoch']} | {_f(a['fid'])} | **{_f(b['fid'])}** | {_f(a['effective_classes'], 2)} | "
+                   f"**{_f(b['effective_classes'], 2)}** | {pct(a)} / {pct(b)} |")
+    out.append(f"\nn=10,000 samples (Algorithm 2 over all T steps) against the test digits, real-data floor FID {_f(a['floor_fid'])}, classes "
+               f"{_f(a['floor_effective_classes'], 2)}; the same network weights in both columns.")
+    return '\n'.join(out)
 
 def cpu_unet_7_col() -> str: return cpu_replaced('unet_7')
 def cpu_unet_28_col() -> str: return cpu_replaced('unet_28')
