@@ -48,7 +48,7 @@ def curve_epochs(epochs: int) -> tuple:
 def probe(cfg: TrainConfig, ds, steps=30, warm=10) -> float:
     "Seconds per training step of `cfg`'s model at its batch size on its device (optimiser step, EMA and loss read-back)."
     device = pick_device(cfg.device)
-    _, model, ema, opt = _prepare(cfg, TensorDataset(*(t[:2048] for t in ds.tensors)), device)   # (a cold prior fitted on a slice: fast)
+    _, model, ema, opt, _ = _prepare(cfg, TensorDataset(*(t[:2048] for t in ds.tensors)), device)   # (a cold prior fitted on a slice: fast)
     net, amp = LossModule(model), cfg.amp and device.type == 'cuda'
     fmt = torch.channels_last if cfg.channels_last else torch.contiguous_format
     x = ds.tensors[0][:cfg.batch_size].to(device).contiguous(memory_format=fmt)
