@@ -295,7 +295,7 @@ def cold_study_zoo() -> str:
                    f"{_f(r['fid'])} | {_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
                    f"{c.index(min(c))} ({100 * min(c) / sum(c):.1f}%) |")
     out.append(f"| real data (floor, n={int(rows[0]['n']):,}) | | | | {_f(rows[0]['floor_fid'])} | | | {_f(rows[0]['floor_effective_classes'], 2)} | 10.0% each |")
-    out.append(f"\nAlgorithm 2 over all T steps, n={int(rows[0]['n']):,} samples against as many test digits; the presets fit 50 components; the shipped `unet_28` and `unet_7` column files carry 200 (`tools/refit_prior.py`).")
+    out.append(f"\nAlgorithm 2 over all T steps, n={int(rows[0]['n']):,} samples against as many test digits; the presets fit 50 components; the shipped `unet_28` files (row and column) and `unet_7` column files carry 200 (`tools/refit_prior.py`).")
     return '\n'.join(out)
 
 def long_run() -> str:
