@@ -205,9 +205,31 @@ def peer() -> str:
                + (f"Quality: {q[0]['threads']} thread each, {q[0]['sampler']}." if q else ''))
     return '\n'.join(out)
 
+def _best_bound() -> dict:
+    "Per orientation, the cold_bound.csv row of the classifier that reads D(x0, T) best."
+    best = {}
+    for r in _rows(RESULTS/'cold_bound.csv'):
+        if r['orientation'] not in best or float(r['test_acc']) > float(best[r['orientation']]['test_acc']): best[r['orientation']] = r
+    return best
+
+def cold_bound() -> str:
+    "How much of the digit survives full degradation (classifiers on D(x0, T)), beside the best shipped restorer's accuracy at n=10,000."
+    rows, man = _rows(RESULTS/'cold_bound.csv'), _manifest()
+    if not rows: return '(not measured yet: run `benchmarks/cold_study.py --bound`)'
+    zoo = [r for r in _rows(ZOO/'metrics_10k.csv') if r['file'] in man and r['kind'] == 'cold' and r.get('restore_acc')]
+    names = list(dict.fromkeys(r['classifier'] for r in rows))
+    acc = {(r['orientation'], r['classifier']): f"{100 * float(r['test_acc']):.1f}%" for r in rows}
+    out = ['| means kept | ' + ' | '.join(names) + ' | best shipped restorer, Alg. 2 (n=10,000) |', '|---' * (len(names) + 2) + '|']
+    for o in dict.fromkeys(r['orientation'] for r in rows):
+        z = max((r for r in zoo if r['orientation'] == o), key=lambda r: float(r['restore_acc']), default=None)
+        zt = f"{100 * float(z['restore_acc']):.1f}% (`{z['preset']}`, epoch {z['epoch']})" if z else ''
+        out.append(f"| {o} | " + ' | '.join(acc.get((o, c), '') for c in names) + f" | {zt} |")
+    out.append(f"\nclassifiers trained on the {int(rows[0]['train']):,} training digits' 28 means, scored on the 10,000 test digits.")
+    return '\n'.join(out)
+
 def cold_study() -> str:
     "The cold study: restoration accuracy and unconditional scores per variant and sampling option."
-    rows, bound = _rows(RESULTS/'cold_study.csv'), {r['orientation']: r for r in _rows(RESULTS/'cold_bound.csv')}
+    rows, bound = _rows(RESULTS/'cold_study.csv'), _best_bound()
     if not rows: return '(no cold study results yet: run `benchmarks/cold_study.py`)'
     out = ['| restorer (sigma) | prior | delta | start noise | FID | KID | IS | classes (e^H) | ms/image |', '|---|---|---|---|---|---|---|---|---|']
     for r in (r for r in rows if r['mode'] == 'generate'):
