@@ -16,8 +16,9 @@ from .models import StarterCNN, build_net
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'PREDICTIONS', 'DDPM_PRESETS', 'linear_betas', 'cosine_betas', 'alpha_bar', 'make_betas', 'DDPM',
-           'snr_weight', 'ancestral_step', 'predict', 'ddim_step', 'half_log_snr', 'dpmpp_2m_step', 'coursework_net',
-           'load_coursework', 'ema_multi_avg_fn', 'make_ema', 'DDPMConfig', 'ddpm_preset', 'build_ddpm']
+           'snr_weight', 'ancestral_step', 'predict', 'ddim_step', 'half_log_snr', 'dpmpp_2m_step', 'sde_dpmpp_2m_step',
+           'coursework_net', 'load_coursework', 'ema_multi_avg_fn', 'make_ema', 'DDPMConfig', 'ddpm_preset',
+           'build_ddpm']
 
 # %% ../nbs/02_ddpm.ipynb #112f0c5f
 def linear_betas(T: int, beta1=1e-4, beta2=0.02) -> torch.Tensor:
@@ -149,6 +150,18 @@ def dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
         D = (1 + 1 / (2 * r)) * x0 - 1 / (2 * r) * state['x0']
     state.update(x0=x0, h=h)
     return (1 - m.abar[s]).sqrt() / (1 - m.abar[t]).sqrt() * z - m.abar[s].sqrt() * torch.expm1(-h) * D
+
+# %% ../nbs/02_ddpm.ipynb #63a91fbf
+@register_sampler('sde-dpm++2m', 'ddpm')
+def sde_dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
+    "SDE-DPM-Solver++(2M): the second-order multistep solver of the reverse SDE on the data prediction; fresh noise each step."
+    _, x0 = predict(m, z, t, clip_x0)
+    if s == 0: return x0
+    h = half_log_snr(m, s) - half_log_snr(m, t)
+    D = x0 if 'x0' not in state else x0 + (x0 - state['x0']) * h / (2 * state['h'])
+    state.update(x0=x0, h=h)
+    sig_s, sig_t, keep = (1 - m.abar[s]).sqrt(), (1 - m.abar[t]).sqrt(), -torch.expm1(-2 * h)     # keep = 1 - e^{-2h}
+    return sig_s / sig_t * torch.exp(-h) * z + m.abar[s].sqrt() * keep * D + sig_s * keep.sqrt() * _noise_like(z, generator)
 
 # %% ../nbs/02_ddpm.ipynb #540fd407
 def _load_sd(src, what: str) -> dict:

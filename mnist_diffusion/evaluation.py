@@ -184,11 +184,11 @@ def restoration_score(model, x0, y, clf, sampler=None, bs=250) -> dict:
 
 # %% ../nbs/05_evaluation.ipynb #9d272a48
 @torch.no_grad()
-def timed_samples(model, n, sampler=None, steps=None, seed=0, bs=250, device='cpu', desc=None) -> tuple[torch.Tensor, float]:
-    "`n` samples (in batches, with a progress bar if `desc` is given) and the sampling time per image in seconds."
+def timed_samples(model, n, sampler=None, steps=None, seed=0, bs=250, device='cpu', desc=None, **kw) -> tuple[torch.Tensor, float]:
+    "`n` samples (in batches, with a progress bar if `desc` is given; `kw` go to the sampler's step) and the sampling time per image in seconds."
     g, xs, t0 = torch.Generator(device).manual_seed(seed), [], time.perf_counter()
     for i in tqdm(range(0, n, bs), desc=desc, disable=desc is None, leave=False):
-        xs.append(model.sample(min(bs, n - i), g, sampler, steps).cpu())
+        xs.append(model.sample(min(bs, n - i), g, sampler, steps, **kw).cpu())
     return torch.cat(xs), (time.perf_counter() - t0) / n
 
 def score_checkpoint(path, x_real, clf, floor: dict, n=1000, sampler=None, steps=None, seed=0, progress=True, y_real=None,

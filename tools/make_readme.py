@@ -173,6 +173,27 @@ def _solver_table(rows) -> str:
         rel = lambda q: 100 * (float(q['fid']) / float(ref['fid']) - 1)
         out.append(f"Against DDIM with {ref['nfe']} NFE (FID {_f(ref['fid'])}): " +
                    ', '.join(f"DPM-Solver++ at {k} NFE {rel(q):+.0f}%" for k, q in sorted(dpm.items())) + '.')
+    sde = {int(q['nfe']): q for q in rows if q['sampler'] == 'sde-dpm++2m'}
+    if sde and dpm:
+        out.append("With fresh noise at every step, SDE-DPM-Solver++(2M) against DPM-Solver++ at the same NFE: " +
+                   ', '.join(f"{k} NFE {_f(q['fid'])} against {_f(dpm[k]['fid'])}" for k, q in sorted(sde.items()) if k in dpm) + '.')
+    if anc := next((q for q in rows if q['sampler'] == 'ancestral'), None):
+        few = min((q for q in rows if int(q['nfe']) <= 50), key=lambda q: float(q['fid']))
+        out.append(f"Ancestral sampling over all {anc['nfe']} steps (Ho et al.'s sampler, the reference): FID {_f(anc['fid'])}, "
+                   f"classes {_f(anc['effective_classes'], 2)}, {float(anc['ms_per_image']) / float(few['ms_per_image']):.0f}x the time per image "
+                   f"of the best at 50 NFE or fewer, {few['sampler']} at {few['nfe']} NFE (FID {_f(few['fid'])}).")
+    return '\n'.join(out)
+
+def solvers_10k() -> str:
+    "The candidate default samplers on the best shipped DDPM at n=10,000 (solvers_10k.csv)."
+    rows = _rows(RESULTS/'solvers_10k.csv')
+    if not rows: return '(not measured yet: `benchmarks/solvers.py --n 10000 --out benchmarks/results/solvers_10k.csv`)'
+    out = ['| sampler | NFE | FID | KID | IS | classes (e^H) | ms/image |', '|---|---|---|---|---|---|---|']
+    out += [f"| {r['sampler']} | {r['nfe']} | {_f(r['fid'])} | {_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
+            f"{_f(r['ms_per_image'])} |" for r in sorted(rows, key=lambda r: float(r['fid']))]
+    r = rows[0]
+    out.append(f"\nModel `{r['model']}`, n={int(r['n']):,} against the test digits, real-data floor FID {_f(r['floor_fid'])} at that n; "
+               f"{r['threads']} CPU thread, timings taken while other jobs shared the CPU (upper bounds).")
     return '\n'.join(out)
 
 def peer() -> str:
