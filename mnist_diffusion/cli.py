@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from .core import UsageError, sampler_names, ZOO_DIR
 from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
-from .ddpm import DDPM_PRESETS
+from .ddpm import DDPM, DDPM_PRESETS
 from .cold import COLD_PRESETS, ORIENTATIONS
 from .checkpoint import load_checkpoint, read_checkpoint
 from .training import TrainConfig, train, pick_device
@@ -153,7 +153,7 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument('-n', type=_number(int, 1, 10_000), default=64)
     m.add_argument('--out', default='samples.png')
     m.add_argument('--sampler', default=None, choices=sampler_names(),
-                   help=f"ddpm: {', '.join(sampler_names('ddpm'))} (default dpm++2m); cold: {', '.join(sampler_names('cold'))} (default alg2)")
+                   help=f"ddpm: {', '.join(sampler_names('ddpm'))} (default {DDPM.default_sampler}); cold: {', '.join(sampler_names('cold'))} (default alg2)")
     m.add_argument('--steps', type=COUNT, default=None, help='network evaluations for samplers that take a step count (default 20)')
     m.add_argument('--eta', type=FRACTION, default=0., help='DDIM only: 0 deterministic, 1 ancestral-like')
     m.add_argument('--seed', type=NONNEG, default=0)
@@ -175,7 +175,7 @@ def parser() -> argparse.ArgumentParser:
     j.add_argument('--out', default='runs/main')
     j.add_argument('--n', type=N_METRIC, default=500)
     j.add_argument('--root', default='data')
-    j.add_argument('--ddpm-sampler', default=None, choices=sampler_names('ddpm'), help='default dpm++2m')
+    j.add_argument('--ddpm-sampler', default=None, choices=sampler_names('ddpm'), help=f'default {DDPM.default_sampler}')
     j.add_argument('--steps', type=COUNT, default=None, help='NFE for DDPM samplers that take a step count (default 20)')
     j.add_argument('--seed', type=NONNEG, default=0)
     j.add_argument('--all-epochs', action='store_true', help='score every shipped epoch, not only the last')

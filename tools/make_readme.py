@@ -38,24 +38,26 @@ def results_10k() -> str:
                f"{_f(r['floor_kid'])} | {_f(r['floor_IS'], 2)} | {_f(r['floor_effective_classes'])} | |")
     return '\n'.join(out)
 
-def cold_vs_ddpm(ddpm='unet_v', cold='unet_28', gpu_ddpm='unet_v_b512') -> str:
-    "The `cold` restorers' last n=10,000 FID (row, col) against the DDPM's at the nearest logged training time on the same hardware."
+def cold_vs_ddpm(ddpm='unet_v', gpu_ddpm='unet_v_b512') -> str:
+    "Each orientation's best UNet cold restorer (last epoch, n=10,000) against the DDPM at the nearest training time on the same hardware."
     man = _manifest()
     rows = [r for r in _rows(ZOO/'metrics_10k.csv') if r['file'] in man]
     mins = lambda r: man[r['file']]['train_seconds'] / 60
     gpu = lambda r: 'NVIDIA' in man[r['file']]['trained_on']
     out = []
     for o in ('row', 'col'):
-        cs = sorted((r for r in rows if r['kind'] == 'cold' and r['preset'] == cold and r['orientation'] == o), key=lambda r: int(r['epoch']))
-        if not cs: continue
-        c = cs[-1]
+        last = {}
+        for r in (r for r in rows if r['kind'] == 'cold' and r['preset'].startswith('unet_') and r['orientation'] == o):
+            if r['preset'] not in last or int(r['epoch']) > int(last[r['preset']]['epoch']): last[r['preset']] = r
+        if not last: continue
+        c = min(last.values(), key=lambda r: float(r['fid']))
         p = gpu_ddpm if gpu(c) else ddpm                        # GPU minutes against GPU minutes, CPU against CPU
         ds = [r for r in rows if r['kind'] == 'ddpm' and r['preset'] == p]
         if not ds: continue
         d = min(ds, key=lambda r: abs(mins(r) - mins(c)))
         unit = 'GPU-min' if gpu(c) else 'min'
-        out.append(f"`{cold}` {o} (epoch {c['epoch']}, {mins(c):.1f} {unit}): FID {_f(c['fid'])} against `{p}` epoch {d['epoch']} "
-                   f"({mins(d):.1f} {unit}) {_f(d['fid'])}, {float(c['fid']) / float(d['fid']):.1f}x")
+        out.append(f"`{c['preset']}` {o} (epoch {c['epoch']}, {mins(c):.1f} {unit}): FID {_f(c['fid'])} against `{p}` epoch {d['epoch']} "
+                   f"({mins(d):.1f} {unit}, {d['sampler']}-{d['steps']}) {_f(d['fid'])}, {float(c['fid']) / float(d['fid']):.1f}x")
     return '; '.join(out) + '.' if out else '(no cold restorer scored at n=10,000 yet)'
 
 def ddpm_curve(preset='unet_v') -> str:
@@ -327,6 +329,18 @@ def cold_zoo() -> str:
     out.append(f"\nn={int(sel[0]['n']):,} samples and restorations of the first n test digits; floor FID {_f(sel[0]['floor_fid'])} at that n.")
     return '\n'.join(out)
 
+def unet_7_row_curve() -> str:
+    "The 7-step row restorer after every other epoch of its fine-tune (cpu_unet_7_row_ft.csv, the presets' 50-component prior)."
+    rows = sorted(_rows(RESULTS/'cpu_unet_7_row_ft.csv'), key=lambda r: int(r['epoch']))
+    if not rows: return '(not measured yet)'
+    pct = lambda r: f"{100 * float(r['restore_acc']):.1f}%"
+    out = ['| epoch | ' + ' | '.join(r['epoch'] for r in rows) + ' |', '|---|' + '---|' * len(rows),
+           '| FID | ' + ' | '.join(_f(r['fid']) for r in rows) + ' |',
+           '| classes (e^H) | ' + ' | '.join(_f(r['effective_classes'], 2) for r in rows) + ' |',
+           '| restored, Alg. 2 | ' + ' | '.join(pct(r) for r in rows) + ' |']
+    out.append(f"\nn={int(rows[0]['n']):,}, floor FID {_f(rows[0]['floor_fid'])}; the checkpoints of the run, each with the 50-component prior it trained with.")
+    return '\n'.join(out)
+
 def cold_study_zoo() -> str:
     "The sampling options (prior, per-step and one-time noise) on the shipped, long-trained restorers (cold_study_zoo.csv)."
     rows = [r for r in _rows(RESULTS/'cold_study_zoo.csv') if r['mode'] == 'generate']
@@ -338,7 +352,7 @@ def cold_study_zoo() -> str:
                    f"{_f(r['fid'])} | {_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
                    f"{c.index(min(c))} ({100 * min(c) / sum(c):.1f}%) |")
     out.append(f"| real data (floor, n={int(rows[0]['n']):,}) | | | | {_f(rows[0]['floor_fid'])} | | | {_f(rows[0]['floor_effective_classes'], 2)} | 10.0% each |")
-    out.append(f"\nAlgorithm 2 over all T steps, n={int(rows[0]['n']):,} samples against as many test digits; the presets fit 50 components; the shipped `unet_28` files (row and column) and `unet_7` column files carry 200 (`tools/refit_prior.py`).")
+    out.append(f"\nAlgorithm 2 over all T steps, n={int(rows[0]['n']):,} samples against as many test digits; the presets fit 50 components; the shipped `unet_28` files (row and column), the `unet_7` column files and the last `unet_7` row file carry 200 (`tools/refit_prior.py`).")
     return '\n'.join(out)
 
 def long_run() -> str:

@@ -22,6 +22,9 @@ for e in 8 14 20; do
 done
 # the 7-step restorers (4 lines per step, each replaced by its own mean): row 4 epochs; col 2, then warm restarts to 8 and 14
 $md train cold --preset unet_7 --orientation row --epochs 4 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_7-row --resume --quiet
+# then on from its epoch-4 weights along a new 14-epoch cosine (the shipped epoch 18; its log joins the first run's,
+# tools/export_zoo.py --runs runs/zoo/cold-unet_7-row --epochs 4 18 after copying epochs 4 and 18 of the -ft run there):
+$md train cold --init-from runs/zoo/cold-unet_7-row/cold_mnist_4_row_unet_7.pt --orientation row --epochs 18 --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_7-row-ft --resume --quiet
 # (the shipped col is the GPU run of tools/gpu_budget.py, 45 epochs at batch 512; this CPU line made the earlier one)
 for e in 2 8 14; do
   $md train cold --preset unet_7 --orientation col --epochs $e --save-every 1 --warmup 200 --cosine --run-dir runs/zoo/cold-unet_7-col --resume --quiet
