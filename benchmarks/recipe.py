@@ -3,11 +3,12 @@
 Every variant starts from the `unet` preset (UNet (16,32,64) with 7x7 attention, linear schedule, eps target, Adam lr 1e-3
 constant, batch 128, EMA 0.999) and changes one thing. Each trains on full MNIST with the same seed and data order until
 it has used `--budget` CPU-seconds (process time, so a shared machine does not shorten it); at each `--evals` mark its
-EMA model draws `--n` samples with DDIM-`--steps` (the same seed for all) and is scored against `--n` test digits.
+EMA model draws `--n` samples with `--sampler` (DDIM unless told) at `--steps` NFE (the same seed for all) and is scored against `--n` test digits.
 Evaluation time is not charged to the budget. Rows are appended to `--out` as they come, so a stopped study resumes
 where it left off (finished variants are skipped).
 
     python benchmarks/recipe.py --budget 240 --evals 60,120,240 --n 2000 --out benchmarks/results/recipe.csv
+    python benchmarks/recipe.py --only v_pred --budget 600 --evals 120,240,360,480 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
 """
 import argparse
 from dataclasses import replace
@@ -40,17 +41,17 @@ def model_for(v: dict):
     net = mc.net | {k: v[k] for k in ('ch', 'attn') if k in v}
     return build_ddpm(replace(mc, net=net, **{k: v[k] for k in ('pred', 'schedule', 'min_snr') if k in v}))
 
-def train_variant(name, v, x, evals, n, steps, clf, x_test, floor, seed=0):
+def train_variant(name, v, x, evals, n, steps, clf, x_test, floor, seed=0, sampler='ddim'):
     "Train one variant for max(evals) CPU-seconds; yield a score row at each mark."
     h = BASE | v
     torch.manual_seed(seed)
     model = model_for(v)
     for mark, step, m, loss in train_for_budget(model, x, evals, h['lr'], h['batch_size'], h['ema'], h['warmup'], h['cosine'], seed):
         with torch.no_grad():
-            xs = torch.cat([m.sample(500, torch.Generator().manual_seed(seed + k), 'ddim', steps) for k in range(0, n, 500)])[:n]
+            xs = torch.cat([m.sample(500, torch.Generator().manual_seed(seed + k), sampler, steps) for k in range(0, n, 500)])[:n]
         r = image_metrics(xs, x_test, clf, seed=seed)
         yield dict(variant=name, cpu_s=mark, steps=step, images=step * h['batch_size'], loss=loss,
-                   fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'ddim{steps}',
+                   fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'{sampler}{steps}',
                    floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads())
 
 def main():
@@ -59,6 +60,7 @@ def main():
     ap.add_argument('--evals', default='60,120,240', help='CPU-second marks at which to score (the last is the budget)')
     ap.add_argument('--n', type=int, default=2000)
     ap.add_argument('--steps', type=int, default=20)
+    ap.add_argument('--sampler', default='ddim', help='the DDPM sampler that scores each mark')
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--only', default='', help='comma-separated variant names (default: all)')
     ap.add_argument('--root', default='data')
@@ -71,7 +73,7 @@ def main():
     x, x_test, clf, floor = study_data(a.root, a.n)
     for name in (a.only.split(',') if a.only else VARIANTS):
         if name in done: continue
-        for r in train_variant(name, VARIANTS[name], x, evals, a.n, a.steps, clf, x_test, floor):
+        for r in train_variant(name, VARIANTS[name], x, evals, a.n, a.steps, clf, x_test, floor, sampler=a.sampler):
             rows.append(r)
             write_csv(out, rows)
             print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID {r['fid']:8.2f}  "

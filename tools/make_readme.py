@@ -152,6 +152,21 @@ def recipe_summary() -> str:
             f"{steps('v_pred')}). `unet_v` (v, no weighting) stays the recommended preset: v with min-SNR-5 is the better "
             f"start, but the long-run trial below finds no lasting gain.")
 
+STARTER_CNN_FID = 504    # the coursework's 100-epoch starter CNN, n=1,000, DDIM-50: measured when issue #10 was filed (its file is not shipped)
+
+def recipe_pass() -> str:
+    "CPU-seconds until the recommended recipe scores below the coursework's 100-epoch starter CNN (recipe_pass.csv)."
+    rows = sorted(_rows(RESULTS/'recipe_pass.csv'), key=lambda r: float(r['cpu_s']))
+    if not rows: return '(not measured yet)'
+    marks = ', '.join(f"{float(r['cpu_s']):.0f} CPU-s: {_f(r['fid'])}" for r in rows)
+    hit = next((r for r in rows if float(r['fid']) <= STARTER_CNN_FID), None)
+    r = rows[0]
+    when = (f"first at or below it at the {float(hit['cpu_s']):.0f} CPU-second mark ({float(hit['cpu_s']) / 60:.0f} CPU-minutes, "
+            f"{int(hit['steps'])} optimiser steps)" if hit else f"not below it within {float(rows[-1]['cpu_s']):.0f} CPU-seconds")
+    return (f"FID of the `{r['variant']}` variant (the recommended `unet_v`'s target) at n={int(r['n']):,} with {r['sampler']} "
+            f"(floor {_f(r['floor_fid'])}): {marks}; the coursework's starter CNN after 100 epochs scores about {STARTER_CNN_FID} on "
+            f"this ruler, so the recipe is {when}, {r['threads']} thread, process time.")
+
 def solvers() -> str:
     "FID against NFE for DDIM and DPM-Solver++(2M), one table per shipped model in the study (newest model first)."
     rows = _rows(RESULTS/'solvers.csv')
