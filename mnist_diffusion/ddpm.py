@@ -16,9 +16,9 @@ from .models import StarterCNN, build_net
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'PREDICTIONS', 'DDPM_PRESETS', 'linear_betas', 'cosine_betas', 'alpha_bar', 'make_betas', 'DDPM',
-           'snr_weight', 'ancestral_step', 'predict', 'ddim_step', 'half_log_snr', 'dpmpp_2m_step', 'sde_dpmpp_2m_step',
-           'coursework_net', 'load_coursework', 'ema_multi_avg_fn', 'make_ema', 'DDPMConfig', 'ddpm_preset',
-           'build_ddpm']
+           'snr_weight', 'ancestral_step', 'predict', 'ddim_step', 'half_log_snr', 'extrapolated_x0', 'dpmpp_2m_step',
+           'sde_dpmpp_2m_step', 'coursework_net', 'load_coursework', 'ema_multi_avg_fn', 'make_ema', 'DDPMConfig',
+           'ddpm_preset', 'build_ddpm']
 
 # %% ../nbs/02_ddpm.ipynb #112f0c5f
 def linear_betas(T: int, beta1=1e-4, beta2=0.02) -> torch.Tensor:
@@ -138,28 +138,28 @@ def half_log_snr(m: DDPM, t: int) -> torch.Tensor:
     "$\\lambda_t = \\log(\\alpha_t / \\sigma_t)$."
     return 0.5 * (m.abar[t].log() - (1 - m.abar[t]).log())
 
+def extrapolated_x0(m: DDPM, z, t, s, state, clip_x0=True):
+    "$(D, h)$ of the 2M solvers: $\\hat x_0$ at `t` extrapolated linearly in $\\lambda$ from the previous step, $h = \\lambda_s - \\lambda_t$ (None at $s = 0$)."
+    _, x0 = predict(m, z, t, clip_x0)
+    if s == 0: return x0, None
+    h = half_log_snr(m, s) - half_log_snr(m, t)
+    D = x0 if 'x0' not in state else x0 + (x0 - state['x0']) * h / (2 * state['h'])      # r = h_prev / h
+    state.update(x0=x0, h=h)
+    return D, h
+
 @register_sampler('dpm++2m', 'ddpm')
 def dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
     "DPM-Solver++(2M): a second-order multistep update in log-SNR time on the data prediction."
-    _, x0 = predict(m, z, t, clip_x0)
-    if s == 0: return x0
-    h = half_log_snr(m, s) - half_log_snr(m, t)
-    D = x0
-    if 'x0' in state:
-        r = state['h'] / h
-        D = (1 + 1 / (2 * r)) * x0 - 1 / (2 * r) * state['x0']
-    state.update(x0=x0, h=h)
+    D, h = extrapolated_x0(m, z, t, s, state, clip_x0)
+    if h is None: return D
     return (1 - m.abar[s]).sqrt() / (1 - m.abar[t]).sqrt() * z - m.abar[s].sqrt() * torch.expm1(-h) * D
 
 # %% ../nbs/02_ddpm.ipynb #63a91fbf
 @register_sampler('sde-dpm++2m', 'ddpm')
 def sde_dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
     "SDE-DPM-Solver++(2M): the second-order multistep solver of the reverse SDE on the data prediction; fresh noise each step."
-    _, x0 = predict(m, z, t, clip_x0)
-    if s == 0: return x0
-    h = half_log_snr(m, s) - half_log_snr(m, t)
-    D = x0 if 'x0' not in state else x0 + (x0 - state['x0']) * h / (2 * state['h'])
-    state.update(x0=x0, h=h)
+    D, h = extrapolated_x0(m, z, t, s, state, clip_x0)
+    if h is None: return D
     sig_s, sig_t, keep = (1 - m.abar[s]).sqrt(), (1 - m.abar[t]).sqrt(), -torch.expm1(-2 * h)     # keep = 1 - e^{-2h}
     return sig_s / sig_t * torch.exp(-h) * z + m.abar[s].sqrt() * keep * D + sig_s * keep.sqrt() * _noise_like(z, generator)
 

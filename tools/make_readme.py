@@ -60,6 +60,11 @@ def cold_vs_ddpm(ddpm='unet_v', gpu_ddpm='unet_v_b512') -> str:
                    f"({mins(d):.1f} {unit}, {d['sampler']}-{d['steps']}) {_f(d['fid'])}, {float(c['fid']) / float(d['fid']):.1f}x")
     return '; '.join(out) + '.' if out else '(no cold restorer scored at n=10,000 yet)'
 
+def _epoch_table(rows, lines) -> list[str]:
+    "A markdown table with one column per row's epoch and one line per (label, cell function) in `lines`."
+    return (['| epoch | ' + ' | '.join(r['epoch'] for r in rows) + ' |', '|---|' + '---|' * len(rows)]
+            + [f'| {label} | ' + ' | '.join(cell(r) for r in rows) + ' |' for label, cell in lines])
+
 def ddpm_curve(preset='unet_v') -> str:
     "The recommended DDPM's score after each shipped epoch (n=1,000), its training time, and when it came within 2x of its last score."
     man = _manifest()
@@ -67,10 +72,8 @@ def ddpm_curve(preset='unet_v') -> str:
                    and int(r['epoch']) > 0), key=lambda r: int(r['epoch']))
     if not rows: return ''
     mins = lambda r: man[r['file']]['train_seconds'] / 60
-    out = ['| epoch | ' + ' | '.join(r['epoch'] for r in rows) + ' |', '|---|' + '---|' * len(rows),
-           '| training minutes | ' + ' | '.join(f'{mins(r):.0f}' for r in rows) + ' |',
-           f"| FID (n={int(rows[0]['n']):,}) | " + ' | '.join(_f(r['fid']) for r in rows) + ' |',
-           '| classes | ' + ' | '.join(_f(r['effective_classes'], 2) for r in rows) + ' |']
+    out = _epoch_table(rows, [('training minutes', lambda r: f'{mins(r):.0f}'), (f"FID (n={int(rows[0]['n']):,})", lambda r: _f(r['fid'])),
+                              ('classes', lambda r: _f(r['effective_classes'], 2))])
     last = rows[-1]
     near = next(r for r in rows if float(r['fid']) <= 2 * float(last['fid']))
     out.append(f"\n`{preset}` scored within 2x of its last FID ({_f(last['fid'])} at epoch {last['epoch']}) first at epoch "
@@ -349,10 +352,8 @@ def unet_7_row_curve() -> str:
     rows = sorted(_rows(RESULTS/'cpu_unet_7_row_ft.csv'), key=lambda r: int(r['epoch']))
     if not rows: return '(not measured yet)'
     pct = lambda r: f"{100 * float(r['restore_acc']):.1f}%"
-    out = ['| epoch | ' + ' | '.join(r['epoch'] for r in rows) + ' |', '|---|' + '---|' * len(rows),
-           '| FID | ' + ' | '.join(_f(r['fid']) for r in rows) + ' |',
-           '| classes (e^H) | ' + ' | '.join(_f(r['effective_classes'], 2) for r in rows) + ' |',
-           '| restored, Alg. 2 | ' + ' | '.join(pct(r) for r in rows) + ' |']
+    out = _epoch_table(rows, [('FID', lambda r: _f(r['fid'])), ('classes (e^H)', lambda r: _f(r['effective_classes'], 2)),
+                              ('restored, Alg. 2', pct)])
     out.append(f"\nn={int(rows[0]['n']):,}, floor FID {_f(rows[0]['floor_fid'])}; the checkpoints of the run, each with the 50-component prior it trained with.")
     return '\n'.join(out)
 
