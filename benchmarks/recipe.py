@@ -9,6 +9,7 @@ where it left off (finished variants are skipped).
 
     python benchmarks/recipe.py --budget 240 --evals 60,120,240 --n 2000 --out benchmarks/results/recipe.csv
     python benchmarks/recipe.py --only v_pred --budget 600 --evals 120,240,360,480 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
+    python benchmarks/recipe.py --only v_lr2e-3,v_lr4e-3_warm,v_bs64,v_bs64_lr2e-3,v_bs32,v_bs64_no_attn --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
 """
 import argparse
 from dataclasses import replace
@@ -32,6 +33,12 @@ VARIANTS = {                      # name: changes to the base recipe
     'ch_32_64_128':  dict(ch=(32, 64, 128)),
     'v_min_snr5':    dict(pred='v', min_snr=5.0),           # combinations with the early winner
     'v_ch_32_64_128': dict(pred='v', ch=(32, 64, 128)),
+    'v_lr2e-3':      dict(pred='v', lr=2e-3),               # faster early progress: the 3-CPU-minute pass target
+    'v_lr4e-3_warm': dict(pred='v', lr=4e-3, warmup=50),
+    'v_bs64':        dict(pred='v', batch_size=64),
+    'v_bs64_lr2e-3': dict(pred='v', batch_size=64, lr=2e-3),
+    'v_bs32':        dict(pred='v', batch_size=32),
+    'v_bs64_no_attn': dict(pred='v', batch_size=64, attn=False),
 }
 BASE = dict(lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
 

@@ -44,9 +44,9 @@ def _sample(a):
     if getattr(m, 'prior', None) is not None and not m.prior.fitted():           # an original cold file has no prior
         m.fit_prior(mnist_dataset(a.root, train=True).tensors[0])
         print(f"fitted its prior over degraded states to the training digits in {a.root}")
-    x = m.sample(a.n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, **({'eta': a.eta} if a.eta else {}))
+    x = m.sample(a.n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, power=a.power, **({'eta': a.eta} if a.eta else {}))
     print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({a.n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
-          f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps)} NFE)")
+          f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps, a.power)} NFE)")
 
 def _sweep(a):
     print(sweep(a.kind, a.presets, a.orientations, a.epochs, a.out, subset=a.subset, root=a.root))
@@ -156,6 +156,7 @@ def parser() -> argparse.ArgumentParser:
                    help=f"ddpm: {', '.join(sampler_names('ddpm'))} (default {DDPM.default_sampler}); cold: {', '.join(sampler_names('cold'))} (default alg2)")
     m.add_argument('--steps', type=COUNT, default=None, help='network evaluations for samplers that take a step count (default 20)')
     m.add_argument('--eta', type=FRACTION, default=0., help='DDIM only: 0 deterministic, 1 ancestral-like')
+    m.add_argument('--power', type=POSITIVE, default=None, help="time grid t_i = T((k-i)/k)^power (default: the sampler's own; 1 is even)")
     m.add_argument('--seed', type=NONNEG, default=0)
     m.add_argument('--nrow', type=COUNT, default=8)
     m.add_argument('--root', default='data', help='MNIST, for the prior of an original coursework cold file')

@@ -64,14 +64,15 @@ class Sampler:
     family: str
     step: Callable
     steps: str = 'any'          # 'any': the caller's `steps`; 'all': every one of the T steps; 'one': a single step
+    power: float = 1.0          # where an 'any' sampler spends its steps by default (see `time_grid`)
 
 SAMPLERS: dict[str, Sampler] = {}
 
-def register_sampler(name: str, family: str, steps='any'):
+def register_sampler(name: str, family: str, steps='any', power=1.0):
     "Decorator: register `step(model, x, t, s, state, generator, **kw)` as sampler `name` for models of `family`."
     if steps not in STEP_RULES: raise ValueError(f"steps must be one of {STEP_RULES}")
     def deco(step):
-        SAMPLERS[name] = Sampler(name, family, step, steps)
+        SAMPLERS[name] = Sampler(name, family, step, steps, power)
         return step
     return deco
 
@@ -79,10 +80,11 @@ def sampler_names(family: str|None = None) -> list[str]:
     "The registered sampler names (of one family, if given)."
     return [k for k, s in SAMPLERS.items() if family in (None, s.family)]
 
-def time_grid(T: int, steps: int) -> list[int]:
-    "`steps` + 1 evenly spaced, strictly decreasing time indices from $T$ to 0."
+def time_grid(T: int, steps: int, power: float = 1.0) -> list[int]:
+    "Strictly decreasing time indices $t_i = T((k-i)/k)^p$, $i = 0..k$, from $T$ to 0 (rounded; indices that round alike merge)."
     if not 1 <= steps <= T: raise UsageError(f"steps must be between 1 and T={T}, got {steps}")
-    return sorted({round(T * i / steps) for i in range(steps + 1)}, reverse=True)
+    if not power > 0: raise UsageError(f"power must be positive (1: evenly spaced), got {power}")
+    return sorted({round(T * ((steps - i) / steps) ** power) for i in range(steps + 1)}, reverse=True)
 
 def t_batch(x: torch.Tensor, t: int) -> torch.Tensor:
     "The time `t` for every sample of the batch `x`: a `[B]` long tensor on `x`'s device."
@@ -109,12 +111,12 @@ class Diffusion(nn.Module):
                              f"choose one of {', '.join(sampler_names(self.family))}")
         return SAMPLERS[name]
 
-    def timesteps(self, sampler: str|None = None, steps: int|None = None) -> list[int]:
-        "The decreasing time grid a sampler visits (its length minus one is the NFE)."
-        rule = self.sampler(sampler).steps
-        if rule == 'all': return list(range(self.T, -1, -1))
-        if rule == 'one': return [self.T, 0]
-        return time_grid(self.T, steps or self.default_steps or self.T)
+    def timesteps(self, sampler: str|None = None, steps: int|None = None, power: float|None = None) -> list[int]:
+        "The decreasing time grid a sampler visits (its length minus one is the NFE); `power` overrides the sampler's grid."
+        sp = self.sampler(sampler)
+        if sp.steps == 'all': return list(range(self.T, -1, -1))
+        if sp.steps == 'one': return [self.T, 0]
+        return time_grid(self.T, steps or self.default_steps or self.T, sp.power if power is None else power)
 
     @torch.no_grad()
     def reverse(self, x, ts: list[int], sampler: str|None = None, generator=None, return_traj=False, **kw):
@@ -127,15 +129,15 @@ class Diffusion(nn.Module):
         return (x, torch.stack(traj + [x.cpu()])) if return_traj else x
 
     def sample(self, n: int, generator: torch.Generator|None = None, sampler: str|None = None, steps: int|None = None,
-               conditional: torch.Tensor|None = None, return_traj=False, **kw):
+               conditional: torch.Tensor|None = None, return_traj=False, power: float|None = None, **kw):
         "`n` images in model space [-1, 1] (and the trajectory `[steps+1, n, 1, 28, 28]` if asked)."
-        ts = self.timesteps(sampler, steps)
+        ts = self.timesteps(sampler, steps, power)
         if n < 1: raise UsageError(f"n must be at least 1, got {n}")
         if conditional is not None and len(conditional) != n:     # a silent conditional[:n] once scored the wrong digits
             raise UsageError(f"conditional= holds {len(conditional)} images but n={n}: pass n=len(conditional)")
         x = self.x_T(n, generator, None if conditional is None else conditional * self.x_scale)
         return self.reverse(x, ts, sampler, generator, return_traj, **kw)
 
-    def nfe(self, sampler: str|None = None, steps: int|None = None) -> int:
+    def nfe(self, sampler: str|None = None, steps: int|None = None, power: float|None = None) -> int:
         "Network evaluations per sample."
-        return len(self.timesteps(sampler, steps)) - 1
+        return len(self.timesteps(sampler, steps, power)) - 1

@@ -157,18 +157,28 @@ def recipe_summary() -> str:
 
 STARTER_CNN_FID = 504    # the coursework's 100-epoch starter CNN, n=1,000, DDIM-50: measured when issue #10 was filed (its file is not shipped)
 
-def recipe_pass() -> str:
-    "CPU-seconds until the recommended recipe scores below the coursework's 100-epoch starter CNN (recipe_pass.csv)."
-    rows = sorted(_rows(RESULTS/'recipe_pass.csv'), key=lambda r: float(r['cpu_s']))
+def recipe_pass(base='v_pred') -> str:
+    "CPU-seconds until the recommended recipe, and the variants that start faster, score below the coursework's 100-epoch starter CNN (recipe_pass.csv)."
+    rows = _rows(RESULTS/'recipe_pass.csv')
     if not rows: return '(not measured yet)'
-    marks = ', '.join(f"{float(r['cpu_s']):.0f} CPU-s: {_f(r['fid'])}" for r in rows)
-    hit = next((r for r in rows if float(r['fid']) <= STARTER_CNN_FID), None)
-    r = rows[0]
-    when = (f"first at or below it at the {float(hit['cpu_s']):.0f} CPU-second mark ({float(hit['cpu_s']) / 60:.0f} CPU-minutes, "
-            f"{int(hit['steps'])} optimiser steps)" if hit else f"not below it within {float(rows[-1]['cpu_s']):.0f} CPU-seconds")
-    return (f"FID of the `{r['variant']}` variant (the recommended `unet_v`'s target) at n={int(r['n']):,} with {r['sampler']} "
-            f"(floor {_f(r['floor_fid'])}): {marks}; the coursework's starter CNN after 100 epochs scores about {STARTER_CNN_FID} on "
-            f"this ruler, so the recipe is {when}, {r['threads']} thread, process time.")
+    by = {v: sorted((r for r in rows if r['variant'] == v), key=lambda r: float(r['cpu_s'])) for v in dict.fromkeys(r['variant'] for r in rows)}
+    passed = lambda rs: next((r for r in rs if float(r['fid']) <= STARTER_CNN_FID), None)
+    when = lambda r: f"{float(r['cpu_s']):.0f} CPU-s ({int(r['steps'])} optimiser steps)" if r else 'not within the budget'
+    marks = sorted({float(r['cpu_s']) for r in rows})
+    r = by[base][0]
+    out = [f"FID at n={int(r['n']):,} with {r['sampler']} (floor {_f(r['floor_fid'])}) against CPU-seconds of training "
+           f"(1 thread, process time); the coursework's starter CNN after 100 epochs scores about {STARTER_CNN_FID} on this ruler. "
+           f"`{base}` is the recommended `unet_v`'s recipe (batch 128, lr 1e-3); the others change its batch size (`bs`), "
+           f"learning rate (`lr`, `warm`: 50 warm-up steps) or drop attention:", '',
+           '| variant | ' + ' | '.join(f'{m:.0f} s' for m in marks) + ' | at or below the starter CNN |',
+           '|---|' + '---|' * (len(marks) + 1)]
+    for v, rs in by.items():
+        at = {float(r['cpu_s']): r for r in rs}
+        out.append(f'| `{v}` | ' + ' | '.join(_f(at[m]['fid']) if m in at else '' for m in marks) + f' | {when(passed(rs))} |')
+    first = min((passed(rs) for rs in by.values() if passed(rs)), key=lambda r: float(r['cpu_s']), default=None)
+    if first: out += ['', f"Earliest: `{first['variant']}` at the {float(first['cpu_s']):.0f} CPU-second mark "
+                          f"({float(first['cpu_s']) / 60:.0f} CPU-minutes)."]
+    return '\n'.join(out)
 
 def solvers() -> str:
     "FID against NFE for DDIM and DPM-Solver++(2M), one table per shipped model in the study (newest model first)."
@@ -176,24 +186,28 @@ def solvers() -> str:
     if not rows: return '(no solver results yet: run `benchmarks/solvers.py`)'
     return '\n\n'.join(_solver_table([r for r in rows if r['model'] == m]) for m in reversed(dict.fromkeys(r['model'] for r in rows)))
 
+def _sampler_label(r) -> str:
+    "A solver row's sampler, with its time grid's power where the grid is not evenly spaced."
+    return r['sampler'] if float(r.get('power') or 1) == 1 else f"{r['sampler']} (p={float(r['power']):g})"
+
 def _solver_table(rows) -> str:
     "One model's solver rows: FID and ms/image per sampler and NFE, and DPM-Solver++ against the longest DDIM run."
     nfes = sorted({int(r['nfe']) for r in rows})
     out = ['| sampler | ' + ' | '.join(f'NFE {k}' for k in nfes) + ' |', '|---|' + '---|' * len(nfes)]
-    for s in dict.fromkeys(r['sampler'] for r in rows):
-        rs = {int(r['nfe']): r for r in rows if r['sampler'] == s}
+    for s in dict.fromkeys(map(_sampler_label, rows)):
+        rs = {int(r['nfe']): r for r in rows if _sampler_label(r) == s}
         out.append(f'| {s} FID | ' + ' | '.join(_f(rs[k]['fid']) if k in rs else '' for k in nfes) + ' |')
         out.append(f'| {s} ms/image | ' + ' | '.join(_f(rs[k]['ms_per_image']) if k in rs else '' for k in nfes) + ' |')
     r = rows[0]
     out.append(f"\nModel `{r['model']}`, n={int(r['n']):,}, real-data floor FID {_f(r['floor_fid'])} at that n; "
                f"{r['threads']} CPU thread(s), timings taken while other jobs shared the CPU (upper bounds).")
-    ref = max((q for q in rows if q['sampler'] == 'ddim'), key=lambda q: int(q['nfe']), default=None)
-    dpm = {int(q['nfe']): q for q in rows if q['sampler'] == 'dpm++2m'}
+    ref = max((q for q in rows if _sampler_label(q) == 'ddim'), key=lambda q: int(q['nfe']), default=None)
+    dpm = {int(q['nfe']): q for q in rows if _sampler_label(q) == 'dpm++2m'}
     if ref and dpm:
         rel = lambda q: 100 * (float(q['fid']) / float(ref['fid']) - 1)
         out.append(f"Against DDIM with {ref['nfe']} NFE (FID {_f(ref['fid'])}): " +
                    ', '.join(f"DPM-Solver++ at {k} NFE {rel(q):+.0f}%" for k, q in sorted(dpm.items())) + '.')
-    sde = {int(q['nfe']): q for q in rows if q['sampler'] == 'sde-dpm++2m'}
+    sde = {int(q['nfe']): q for q in rows if _sampler_label(q) == 'sde-dpm++2m'}
     if sde and dpm:
         out.append("With fresh noise at every step, SDE-DPM-Solver++(2M) against DPM-Solver++ at the same NFE: " +
                    ', '.join(f"{k} NFE {_f(q['fid'])} against {_f(dpm[k]['fid'])}" for k, q in sorted(sde.items()) if k in dpm) + '.')
@@ -209,12 +223,47 @@ def solvers_10k() -> str:
     rows = _rows(RESULTS/'solvers_10k.csv')
     if not rows: return '(not measured yet: `benchmarks/solvers.py --n 10000 --out benchmarks/results/solvers_10k.csv`)'
     out = ['| sampler | NFE | FID | KID | IS | classes (e^H) | ms/image |', '|---|---|---|---|---|---|---|']
-    out += [f"| {r['sampler']} | {r['nfe']} | {_f(r['fid'])} | {_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
+    out += [f"| {_sampler_label(r)} | {r['nfe']} | {_f(r['fid'])} | {_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} | "
             f"{_f(r['ms_per_image'])} |" for r in sorted(rows, key=lambda r: float(r['fid']))]
     r = rows[0]
     out.append(f"\nModel `{r['model']}`, n={int(r['n']):,} against the test digits, real-data floor FID {_f(r['floor_fid'])} at that n; "
                f"{r['threads']} CPU thread, timings taken while other jobs shared the CPU (upper bounds).")
     return '\n'.join(out)
+
+def time_grids() -> str:
+    "FID of the stochastic solver on the best shipped DDPM for several time grids at the same NFE (time_grids.csv)."
+    rows = _rows(RESULTS/'time_grids.csv')
+    if not rows: return '(not measured yet: `benchmarks/time_grids.py`)'
+    name = lambda g: ('even in log-SNR' if g == 'logsnr' else f'even down to t={g[1:]}, then one step to 0' if g[0] == 'u'
+                      else f'p = {float(g[1:]):g}' + (' (even)' if float(g[1:]) == 1 else ''))
+    out = ['| sampler | NFE | time grid | last steps | FID | IS | classes (e^H) |', '|---|---|---|---|---|---|---|']
+    out += [f"| {r['sampler']} | {r['nfe']} | {name(r['grid'])} | {r['last_steps'].replace(' ', ', ')} | {_f(r['fid'])} | {_f(r['IS'], 2)} | "
+            f"{_f(r['effective_classes'], 2)} |" for r in sorted(rows, key=lambda r: (int(r['nfe_asked']), float(r['fid'])))]
+    r = rows[0]
+    out.append(f"\nModel `{r['model']}`, n={int(r['n']):,} against the test digits (the same starting noise for every grid), "
+               f"real-data floor FID {_f(r['floor_fid'])} at that n; {r['threads']} CPU thread.")
+    return '\n'.join(out)
+
+def time_grids_summary(chosen='p0.75') -> str:
+    "What the time-grid study says: the chosen grid against the even one, the long last step alone, and at 10 NFE."
+    rows = _rows(RESULTS/'time_grids.csv')
+    at = {(int(r['nfe_asked']), r['grid']): r for r in rows}
+    if (20, 'p1') not in at or (20, chosen) not in at: return ''
+    fid = lambda k, g: float(at[(k, g)]['fid'])
+    rel = lambda k: f"{100 * (fid(k, chosen) / fid(k, 'p1') - 1):+.0f}%"
+    out = [f"At 20 NFE the grid with p = {float(chosen[1:]):g} scores FID {_f(fid(20, chosen))} against {_f(fid(20, 'p1'))} for the even "
+           f"grid ({rel(20)}, IS {_f(at[(20, chosen)]['IS'], 2)} against {_f(at[(20, 'p1')]['IS'], 2)})"]
+    worse = [f"{'log-SNR' if g == 'logsnr' else f'p = {float(g[1:]):g}'} {_f(fid(20, g))}" for g in ('p2', 'logsnr') if (20, g) in at]
+    if worse: out.append(f"; the grids that crowd the clean end do worse ({', '.join(worse)})")
+    u = next((r for (k, g), r in at.items() if k == 20 and g[0] == 'u'), None)
+    if u:
+        share = (fid(20, 'p1') - float(u['fid'])) / (fid(20, 'p1') - fid(20, chosen))
+        out.append(f". The even grid with the same long last step (from t={u['grid'][1:]}) scores {_f(u['fid'])}: "
+                   f"{'most' if share > 0.67 else 'about half' if share > 0.33 else 'little'} of the gain ({100 * share:.0f}%) is the long last step")
+    if (10, 'p1') in at and (10, chosen) in at:
+        out.append(f". At 10 NFE: {_f(fid(10, chosen))} against {_f(fid(10, 'p1'))} ({rel(10)})")
+    return ''.join(out) + (f". So `sde-dpm++2m` samples on the p = {float(chosen[1:]):g} grid by default; `power=` (Python, "
+                           "`benchmarks/solvers.py --power`) chooses another.")
 
 def peer() -> str:
     "Ours against diffusers on this CPU: speed lines (ratio ours/theirs) and quality at equal CPU budget."
