@@ -1,6 +1,7 @@
 """Where a few-step sampler spends its steps: FID of one shipped DDPM for several time grids at the same NFE.
 
-Our samplers visit `time_grid(T, steps)`: evenly spaced in t. DPM-Solver's authors recommend denser steps near t=0 for
+Samplers visit `time_grid(T, steps, power)`: evenly spaced in t for power 1 (`sde-dpm++2m` uses 0.75, the choice this
+study made). DPM-Solver's authors recommend denser steps near t=0 for
 small discrete-time models ("time_quadratic") or even spacing in log-SNR. This study samples the same noise (the seed and
 batches of `timed_samples`, so the uniform row reproduces `solvers_10k.csv`) down grids t_i = T ((k-i)/k)^p for several
 powers p (`core.time_grid`; p=1: uniform; p=2: quadratic, dense near 0; p<1: dense near T, one long last step), down a
@@ -8,8 +9,7 @@ uniform grid that ends with one long step from t_last (`u<t_last>`: separates th
 start) and down a grid even in log-SNR, and scores each at `n` against `n` test digits.
 
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p1,p0.75,p0.5,p2,logsnr
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p0.6,p0.9,u106
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 10 --grids p1,p0.75
+    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p0.6,p0.9
 """
 import argparse, csv, time
 from pathlib import Path

@@ -4,6 +4,9 @@ models of some presets (and --orientation, for cold ones) and merges their rows 
 models' rows are kept); merges hold a lock, so several of these can score different models at once.
 
     .venv/bin/python tools/evaluate_zoo.py [--n 1000] [--final-n 10000] [--preset unet] [--orientation row] [--epochs 13 15] [--last]
+
+`--n` other than 1000 writes to `metrics_<n/1000>k.csv` (so `--n 10000 --epochs 17 --preset unet_v` adds a 10k row for an
+earlier epoch, as the cold-vs-DDPM comparison needs).
 """
 import argparse, csv, fcntl, tempfile
 from contextlib import contextmanager
@@ -41,7 +44,8 @@ if __name__ == '__main__':
     if a.n:
         newest = lambda m: find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row')['epoch']
         sel = [m for m in ms if (a.epochs is None or m['epoch'] in a.epochs) and (not a.last or m['epoch'] == newest(m))]
-        merge(evaluate_checkpoints([ZOO_DIR/m['file'] for m in sel], tempfile.mkdtemp(), n=a.n, root=a.root), ZOO_DIR/'metrics.csv')
+        dst = ZOO_DIR/('metrics.csv' if a.n == 1000 else f'metrics_{a.n // 1000}k.csv')     # e.g. --n 10000 --epochs 17: one more 10k row
+        merge(evaluate_checkpoints([ZOO_DIR/m['file'] for m in sel], tempfile.mkdtemp(), n=a.n, root=a.root), dst)
     if a.final_n:
         last = [m for m in ms if m['epoch'] == find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row')['epoch']]
         out = evaluate_checkpoints([ZOO_DIR/m['file'] for m in last], tempfile.mkdtemp(), n=a.final_n, root=a.root)

@@ -425,7 +425,8 @@ def long_run() -> str:
     trial = _rows(RESULTS/'long_unet_v_snr5.csv')
     if not trial: return '(not run yet: `benchmarks/long_run.py`)'
     base = {int(r['epoch']): r for r in _rows(ZOO/'metrics.csv') if r['preset'] == 'unet_v' and int(r['n']) == int(trial[0]['n'])}
-    out = ['| epoch | `unet_v` FID | `unet_v_snr5` FID | `unet_v` classes | `unet_v_snr5` classes | `unet_v_snr5` training min |',
+    sb, st = next((f"{b['sampler']}-{b['steps']}" for b in base.values()), ''), f"{trial[0]['sampler']}-{trial[0]['steps']}"
+    out = [f'| epoch | `unet_v` FID ({sb}) | `unet_v_snr5` FID ({st}) | `unet_v` classes | `unet_v_snr5` classes | `unet_v_snr5` training min |',
            '|---|---|---|---|---|---|']
     for r in trial:
         b = base.get(int(r['epoch']), {})
@@ -435,6 +436,8 @@ def long_run() -> str:
     out.append(f"\nn={int(r['n']):,}, {r['sampler']} with {r['steps']} steps, seed 0; floor FID {_f(r['floor_fid'])} at that n. Both runs: "
                "batch 128, Adam 1e-3 after 200 warm-up steps, constant rate, same seed and data order; `unet_v_snr5` scored from its "
                "run's fp32 EMA checkpoints, `unet_v` from the shipped fp16 files.")
+    if sb != st: out.append(f"The `unet_v` column is the zoo's current score ({sb}); the trial was scored with {st} when that was the default, "
+                            "and its checkpoints were not kept to rescore, so compare the trends down each column, not values across.")
     return '\n'.join(out)
 
 def gpu_budget() -> str:
