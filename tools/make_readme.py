@@ -238,7 +238,7 @@ def time_grids() -> str:
                       else f'p = {float(g[1:]):g}' + (' (even)' if float(g[1:]) == 1 else ''))
     out = ['| sampler | NFE | time grid | last steps | FID | IS | classes (e^H) |', '|---|---|---|---|---|---|---|']
     out += [f"| {r['sampler']} | {r['nfe']} | {name(r['grid'])} | {r['last_steps'].replace(' ', ', ')} | {_f(r['fid'])} | {_f(r['IS'], 2)} | "
-            f"{_f(r['effective_classes'], 2)} |" for r in sorted(rows, key=lambda r: (int(r['nfe_asked']), float(r['fid'])))]
+            f"{_f(r['effective_classes'], 2)} |" for r in sorted(rows, key=lambda r: (-int(r['nfe_asked']), float(r['fid'])))]
     r = rows[0]
     out.append(f"\nModel `{r['model']}`, n={int(r['n']):,} against the test digits (the same starting noise for every grid), "
                f"real-data floor FID {_f(r['floor_fid'])} at that n; {r['threads']} CPU thread.")
@@ -261,7 +261,8 @@ def time_grids_summary(chosen='p0.75') -> str:
         out.append(f". The even grid with the same long last step (from t={u['grid'][1:]}) scores {_f(u['fid'])}: "
                    f"{'most' if share > 0.67 else 'about half' if share > 0.33 else 'little'} of the gain ({100 * share:.0f}%) is the long last step")
     if (10, 'p1') in at and (10, chosen) in at:
-        out.append(f". At 10 NFE: {_f(fid(10, chosen))} against {_f(fid(10, 'p1'))} ({rel(10)})")
+        out.append(f". At 10 NFE: {_f(fid(10, chosen))} against {_f(fid(10, 'p1'))} ({rel(10)})"
+                   + (": no gain with so few steps (pass `power=1` there)" if fid(10, chosen) >= fid(10, 'p1') else ''))
     return ''.join(out) + (f". So `sde-dpm++2m` samples on the p = {float(chosen[1:]):g} grid by default; `power=` (Python, "
                            "`benchmarks/solvers.py --power`) chooses another.")
 
