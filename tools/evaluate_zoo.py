@@ -22,6 +22,10 @@ def zoo_lock():
         fcntl.flock(f, fcntl.LOCK_EX)
         yield
 
+def metrics_file(n: int) -> Path:
+    "Where the zoo's scores at `n` live: metrics.csv for n=1,000 (the curves), metrics_<n/1000>k.csv otherwise."
+    return ZOO_DIR/('metrics.csv' if n == 1000 else f'metrics_{n // 1000}k.csv')
+
 def merge(new_csv, dst: Path):
     "Replace `dst`'s rows for the files in `new_csv` (or add them), keeping every other row."
     new = list(csv.DictReader(open(new_csv)))
@@ -44,12 +48,11 @@ if __name__ == '__main__':
     if a.n:
         newest = lambda m: find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row')['epoch']
         sel = [m for m in ms if (a.epochs is None or m['epoch'] in a.epochs) and (not a.last or m['epoch'] == newest(m))]
-        dst = ZOO_DIR/('metrics.csv' if a.n == 1000 else f'metrics_{a.n // 1000}k.csv')     # e.g. --n 10000 --epochs 17: one more 10k row
-        merge(evaluate_checkpoints([ZOO_DIR/m['file'] for m in sel], tempfile.mkdtemp(), n=a.n, root=a.root), dst)
+        merge(evaluate_checkpoints([ZOO_DIR/m['file'] for m in sel], tempfile.mkdtemp(), n=a.n, root=a.root), metrics_file(a.n))
     if a.final_n:
         last = [m for m in ms if m['epoch'] == find_pretrained(m['kind'], m['preset'], None, m['orientation'] or 'row')['epoch']]
         out = evaluate_checkpoints([ZOO_DIR/m['file'] for m in last], tempfile.mkdtemp(), n=a.final_n, root=a.root)
-        merge(out, ZOO_DIR/f'metrics_{a.final_n // 1000}k.csv')
+        merge(out, metrics_file(a.final_n))
     with zoo_lock():
         known = {m['file'] for m in manifest()}                # read now: another export may have added files meanwhile
         for f in sorted(ZOO_DIR.glob('metrics*.csv')):         # drop rows of files no longer shipped, at every n

@@ -230,14 +230,18 @@ def solvers_10k() -> str:
                f"{r['threads']} CPU thread, timings taken while other jobs shared the CPU (upper bounds).")
     return '\n'.join(out)
 
+def _grid_name(g: str) -> str:
+    "A time grid of benchmarks/time_grids.py ('p<power>', 'u<t_last>', 'logsnr') in words."
+    if g == 'logsnr': return 'even in log-SNR'
+    if g[0] == 'u': return f'even down to t={g[1:]}, then one step to 0'
+    return f'p = {float(g[1:]):g}' + (' (even)' if float(g[1:]) == 1 else '')
+
 def time_grids() -> str:
     "FID of the stochastic solver on the best shipped DDPM for several time grids at the same NFE (time_grids.csv)."
     rows = _rows(RESULTS/'time_grids.csv')
     if not rows: return '(not measured yet: `benchmarks/time_grids.py`)'
-    name = lambda g: ('even in log-SNR' if g == 'logsnr' else f'even down to t={g[1:]}, then one step to 0' if g[0] == 'u'
-                      else f'p = {float(g[1:]):g}' + (' (even)' if float(g[1:]) == 1 else ''))
     out = ['| sampler | NFE | time grid | last steps | FID | IS | classes (e^H) |', '|---|---|---|---|---|---|---|']
-    out += [f"| {r['sampler']} | {r['nfe']} | {name(r['grid'])} | {r['last_steps'].replace(' ', ', ')} | {_f(r['fid'])} | {_f(r['IS'], 2)} | "
+    out += [f"| {r['sampler']} | {r['nfe']} | {_grid_name(r['grid'])} | {r['last_steps'].replace(' ', ', ')} | {_f(r['fid'])} | {_f(r['IS'], 2)} | "
             f"{_f(r['effective_classes'], 2)} |" for r in sorted(rows, key=lambda r: (-int(r['nfe_asked']), float(r['fid'])))]
     r = rows[0]
     out.append(f"\nModel `{r['model']}`, n={int(r['n']):,} against the test digits (the same starting noise for every grid), "
@@ -253,7 +257,7 @@ def time_grids_summary(chosen='p0.75') -> str:
     rel = lambda k: f"{100 * (fid(k, chosen) / fid(k, 'p1') - 1):+.0f}%"
     out = [f"At 20 NFE the grid with p = {float(chosen[1:]):g} scores FID {_f(fid(20, chosen))} against {_f(fid(20, 'p1'))} for the even "
            f"grid ({rel(20)}, IS {_f(at[(20, chosen)]['IS'], 2)} against {_f(at[(20, 'p1')]['IS'], 2)})"]
-    worse = [f"{'log-SNR' if g == 'logsnr' else f'p = {float(g[1:]):g}'} {_f(fid(20, g))}" for g in ('p2', 'logsnr') if (20, g) in at]
+    worse = [f"{_grid_name(g)} {_f(fid(20, g))}" for g in ('p2', 'logsnr') if (20, g) in at]
     if worse: out.append(f"; the grids that crowd the clean end do worse ({', '.join(worse)})")
     u = next((r for (k, g), r in at.items() if k == 20 and g[0] == 'u'), None)
     if u:
