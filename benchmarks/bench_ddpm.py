@@ -1,5 +1,5 @@
 """DDPM speed on this CPU, in one run: training images/s and FLOP/s against the CPU's fp32 peak (the recommended
-UNet `unet_v` vs the coursework's starter CNN `default`), where a UNet training step spends its time (torch.profiler),
+UNet `unet_v` vs the coursework's starter CNN `default`; on CPUs with AMX also in bf16 autocast, as `train` does there), where a UNet training step spends its time (torch.profiler),
 and sampling ms/image for each sampler at several NFE.
 
     .venv/bin/python benchmarks/bench_ddpm.py --threads 2      # on a quiet machine; medians of repeated timings
@@ -13,6 +13,7 @@ import torch
 from torch.utils.flop_counter import FlopCounterMode
 from mnist_diffusion.core import write_csv
 from mnist_diffusion.ddpm import build_ddpm, ddpm_preset
+from mnist_diffusion.training import use_bf16
 
 def median_time(fn, reps):
     "Median wall seconds of `fn()` over `reps` calls after one warm-up call."
@@ -24,10 +25,10 @@ def median_time(fn, reps):
         ts.append(time.perf_counter() - t0)
     return statistics.median(ts)
 
-def train_step_fn(m, x, opt):
-    "One training step: loss, backward, Adam."
+def train_step_fn(m, x, opt, bf16=False):
+    "One training step: loss (in bf16 autocast if `bf16`), backward, Adam."
     def step():
-        l = m.loss(x)
+        with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bf16): l = m.loss(x)
         opt.zero_grad()
         l.backward()
         opt.step()
@@ -69,19 +70,22 @@ def main():
     x = torch.rand(a.batch, 1, 28, 28) * 2 - 1
     base = dict(cpu=name, avx512=avx512, threads=a.threads, mhz=mhz, peak_gflop_s=peak / 1e9, torch=torch.__version__)
     rows = []
+    dtypes = ['fp32', 'bf16'] if use_bf16(torch.device('cpu')) else ['fp32']
     for preset in ['default', 'unet_v']:
-        m = build_ddpm(ddpm_preset(preset))
-        step = train_step_fn(m, x, torch.optim.Adam(m.parameters(), 1e-4))
-        t, fl = median_time(step, a.reps), train_flops(m, x)
-        rows.append(base | dict(what='train', preset=preset, sampler='', nfe='', batch=a.batch, img_per_s=a.batch / t,
-                                gflop_s=fl / t / 1e9, peak_frac=fl / t / peak, ms_per_image=1000 * t / a.batch))
-        print(rows[-1], flush=True)
-        if preset == 'unet_v': prof = profile_step(step)
+        for dt in dtypes:
+            torch.manual_seed(0)
+            m = build_ddpm(ddpm_preset(preset))
+            step = train_step_fn(m, x, torch.optim.Adam(m.parameters(), 1e-4), bf16=dt == 'bf16')
+            t, fl = median_time(step, a.reps), train_flops(m, x)
+            rows.append(base | dict(what='train', preset=preset, dtype=dt, sampler='', nfe='', batch=a.batch, img_per_s=a.batch / t,
+                                    gflop_s=fl / t / 1e9, peak_frac=fl / t / peak if dt == 'fp32' else '', ms_per_image=1000 * t / a.batch))
+            print(rows[-1], flush=True)
+            if (preset, dt) == ('unet_v', 'fp32'): prof = profile_step(step)
     m = build_ddpm(ddpm_preset('unet_v')).eval()
     g = lambda: torch.Generator().manual_seed(0)
     for sampler, nfe, reps in [('ancestral', 1000, 1), ('ddim', 50, a.reps), ('ddim', 20, a.reps), ('dpm++2m', 10, a.reps), ('dpm++2m', 20, a.reps)]:
         with torch.no_grad(): t = median_time(lambda: m.sample(a.sample_n, g(), sampler, nfe), reps)
-        rows.append(base | dict(what='sample', preset='unet_v', sampler=sampler, nfe=nfe, batch=a.sample_n, img_per_s=a.sample_n / t,
+        rows.append(base | dict(what='sample', preset='unet_v', dtype='fp32', sampler=sampler, nfe=nfe, batch=a.sample_n, img_per_s=a.sample_n / t,
                                 gflop_s='', peak_frac='', ms_per_image=1000 * t / a.sample_n))
         print(rows[-1], flush=True)
     write_csv(Path(a.out)/'speed.csv', rows)

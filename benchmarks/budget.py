@@ -12,8 +12,8 @@ from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import make_ema
 from mnist_diffusion.evaluation import load_classifier, real_floor
 
-def train_for_budget(model, x, marks, lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False, seed=0, loss=None):
-    "Train `model` on images `x` until `max(marks)` CPU-seconds; yield `(mark, steps, ema_model, mean recent loss)` at each mark."
+def train_for_budget(model, x, marks, lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False, seed=0, loss=None, bf16=False):
+    "Train `model` on images `x` until `max(marks)` CPU-seconds (the forward pass in bf16 autocast if `bf16`); yield `(mark, steps, ema_model, mean recent loss)` at each mark."
     loss = loss or model.loss
     avg, opt = make_ema(model, ema), torch.optim.Adam(model.parameters(), lr=lr)
     g, marks = torch.Generator().manual_seed(seed), sorted(marks)
@@ -27,7 +27,7 @@ def train_for_budget(model, x, marks, lr=1e-3, batch_size=128, ema=0.999, warmup
         mult = (step + 1) / warmup if step < warmup else (0.5 * (1 + math.cos(math.pi * cpu / budget)) if cosine else 1.0)
         for pg in opt.param_groups: pg['lr'] = lr * mult
         model.train()
-        l = loss(xb, g)
+        with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bf16): l = loss(xb, g)
         opt.zero_grad(set_to_none=True)
         l.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -39,10 +39,11 @@ def train_for_budget(model, x, marks, lr=1e-3, batch_size=128, ema=0.999, warmup
         if cpu >= marks[0]:
             yield marks.pop(0), step, avg.module.eval(), sum(losses[-50:]) / len(losses[-50:])
 
-def finished_rows(out, key: str, budget: float) -> tuple[list[dict], set]:
-    "The rows of the runs in CSV `out` that reached `budget` CPU-seconds, and their `key` values (a study resumes after them)."
+def finished_rows(out, key: str, budget) -> tuple[list[dict], set]:
+    "The rows of the runs in CSV `out` that reached their budget (CPU-seconds, or a function of the `key` value), and their `key` values (a study resumes after them)."
     rows = list(csv.DictReader(open(out))) if Path(out).exists() else []
-    done = {r[key] for r in rows if float(r['cpu_s']) >= budget}
+    budget_of = budget if callable(budget) else (lambda _: budget)
+    done = {r[key] for r in rows if float(r['cpu_s']) >= budget_of(r[key])}
     return [r for r in rows if r[key] in done], done
 
 def study_data(root, n) -> tuple:

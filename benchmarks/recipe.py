@@ -1,7 +1,8 @@
 """DDPM recipe study: training variants at one fixed CPU budget, each scored on the project's ruler as it trains.
 
 Every variant starts from the `unet` preset (UNet (16,32,64) with 7x7 attention, linear schedule, eps target, Adam lr 1e-3
-constant, batch 128, EMA 0.999) and changes one thing. Each trains on full MNIST with the same seed and data order until
+constant, batch 128, EMA 0.999) and changes one thing (or combines earlier winners). A variant with its own `budget` stops
+there (and its cosine LR decay ends there) when that is below `--budget`. Each trains on full MNIST with the same seed and data order until
 it has used `--budget` CPU-seconds (process time, so a shared machine does not shorten it); at each `--evals` mark its
 EMA model draws `--n` samples with `--sampler` (DDIM unless told) at `--steps` NFE (the same seed for all) and is scored against `--n` test digits.
 Evaluation time is not charged to the budget. Rows are appended to `--out` as they come, so a stopped study resumes
@@ -10,6 +11,7 @@ where it left off (finished variants are skipped).
     python benchmarks/recipe.py --budget 240 --evals 60,120,240 --n 2000 --out benchmarks/results/recipe.csv
     python benchmarks/recipe.py --only v_pred --budget 600 --evals 120,240,360,480 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
     python benchmarks/recipe.py --only v_lr2e-3,v_lr4e-3_warm,v_bs64,v_bs64_lr2e-3,v_bs32,v_bs64_no_attn --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
+    python benchmarks/recipe.py --only v_bs64_snr5,v_bs64_cos180,v_bs64_snr5_cos180,v_bs64_no_ema,v_bs64_bf16 --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
 """
 import argparse
 from dataclasses import replace
@@ -39,6 +41,11 @@ VARIANTS = {                      # name: changes to the base recipe
     'v_bs64_lr2e-3': dict(pred='v', batch_size=64, lr=2e-3),
     'v_bs32':        dict(pred='v', batch_size=32),
     'v_bs64_no_attn': dict(pred='v', batch_size=64, attn=False),
+    'v_bs64_snr5':   dict(pred='v', batch_size=64, min_snr=5.0),
+    'v_bs64_cos180': dict(pred='v', batch_size=64, warmup=20, cosine=True, budget=180),     # LR decays to 0 at 180 CPU-s
+    'v_bs64_no_ema': dict(pred='v', batch_size=64, ema=0.0),                                  # score the raw weights
+    'v_bs64_bf16':   dict(pred='v', batch_size=64, bf16=True),                                 # bf16 autocast (fast on AMX CPUs)
+    'v_bs64_snr5_cos180': dict(pred='v', batch_size=64, min_snr=5.0, warmup=20, cosine=True, budget=180),
 }
 BASE = dict(lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
 
@@ -53,7 +60,8 @@ def train_variant(name, v, x, evals, n, steps, clf, x_test, floor, seed=0, sampl
     h = BASE | v
     torch.manual_seed(seed)
     model = model_for(v)
-    for mark, step, m, loss in train_for_budget(model, x, evals, h['lr'], h['batch_size'], h['ema'], h['warmup'], h['cosine'], seed):
+    evals = [e for e in evals if e < h.get('budget', evals[-1])] + [min(evals[-1], h.get('budget', evals[-1]))]
+    for mark, step, m, loss in train_for_budget(model, x, evals, h['lr'], h['batch_size'], h['ema'], h['warmup'], h['cosine'], seed, bf16=h.get('bf16', False)):
         with torch.no_grad():
             xs = torch.cat([m.sample(500, torch.Generator().manual_seed(seed + k), sampler, steps) for k in range(0, n, 500)])[:n]
         r = image_metrics(xs, x_test, clf, seed=seed)
@@ -76,7 +84,7 @@ def main():
     torch.set_num_threads(a.threads)
     evals = sorted({float(e) for e in a.evals.split(',')} | {a.budget})
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
-    rows, done = finished_rows(out, 'variant', a.budget)
+    rows, done = finished_rows(out, 'variant', lambda name: min(a.budget, VARIANTS.get(name, {}).get('budget', a.budget)))
     x, x_test, clf, floor = study_data(a.root, a.n)
     for name in (a.only.split(',') if a.only else VARIANTS):
         if name in done: continue

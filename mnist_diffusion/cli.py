@@ -35,7 +35,7 @@ def _train(a):
                       data_root=a.root, subset=a.subset, batch_size=a.batch_size, lr=a.lr, seed=a.seed,
                       save_epochs=tuple(a.save_epochs), save_every=a.save_every, warmup_steps=a.warmup,
                       cosine_decay=a.cosine, grad_clip=a.grad_clip or None, device=a.device, progress=not a.quiet,
-                      init_from=a.init_from)
+                      init_from=a.init_from, amp=a.amp)
     print(f"trained {train(cfg, resume=a.resume)}")
 
 def _sample(a):
@@ -140,6 +140,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--grad-clip', type=_number(float, 0.), default=1.0, help='0 turns clipping off')
     t.add_argument('--seed', type=NONNEG, default=0)
     t.add_argument('--device', type=_device, default='auto', help='auto, cpu, cuda, cuda:N or mps')
+    t.add_argument('--amp', action=argparse.BooleanOptionalAction, default=True,
+                   help='bf16 autocast on CUDA and on CPUs with AMX (--no-amp: fp32 everywhere)')
     t.add_argument('--save-epochs', type=NONNEG, nargs='*', default=[])
     t.add_argument('--save-every', type=NONNEG, default=0)
     t.add_argument('--resume', action='store_true', help='continue from the newest checkpoint (or last.pt) in the run folder')

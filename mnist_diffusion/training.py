@@ -21,8 +21,8 @@ from .checkpoint import (KINDS, LAST, ckpt_name, checkpoints, latest_checkpoint,
                                         read_checkpoint, build_model)
 
 # %% auto #0
-__all__ = ['TrainConfig', 'pick_device', 'epoch_seed', 'lr_lambda', 'LossModule', 'dist_info', 'TrainingError', 'epoch_batches',
-           'read_log', 'init_weights', 'train']
+__all__ = ['TrainConfig', 'pick_device', 'use_bf16', 'epoch_seed', 'lr_lambda', 'LossModule', 'dist_info', 'TrainingError',
+           'epoch_batches', 'read_log', 'init_weights', 'train']
 
 # %% ../nbs/04_training.ipynb #89ac6d42
 @dataclass
@@ -47,7 +47,7 @@ class TrainConfig:
     grid_every: int = 1                # sample grid every n epochs (0: off)
     grid_n: int = 64
     device: str = 'auto'
-    amp: bool = True                   # bf16 autocast on CUDA
+    amp: bool = True                   # bf16 autocast where it pays: CUDA, and CPUs with AMX (`use_bf16`)
     channels_last: bool = False        # NHWC memory format for the network and its batches
     progress: bool = True
     time_limit_s: float|None = None    # stop (saving that epoch) after the first epoch that ends past this much training time
@@ -72,6 +72,12 @@ def pick_device(name='auto') -> torch.device:
     if torch.cuda.is_available(): return torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0)))
     if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
+
+def use_bf16(device: torch.device, amp=True) -> bool:
+    "Whether training autocasts to bfloat16 on `device`: on CUDA, and on CPUs with AMX tiles (bf16 matrix units); fp32 elsewhere."
+    if not amp: return False
+    if device.type == 'cuda': return True
+    return device.type == 'cpu' and bool(getattr(torch.cpu, '_is_amx_tile_supported', lambda: False)())
 
 def epoch_seed(seed: int, epoch: int) -> int:
     "The seed of one epoch: everything random in epoch `epoch` derives from it."
@@ -165,7 +171,7 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
         raise UsageError(f"{run} already holds checkpoints; pass --resume to continue it or choose another --run-dir")
     net = LossModule(model)
     if world > 1: net = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if device.type == 'cuda' else None)
-    amp = cfg.amp and device.type == 'cuda'
+    amp = use_bf16(device, cfg.amp)
 
     def save(epoch, name=None):
         if rank: return

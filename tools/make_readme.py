@@ -169,7 +169,8 @@ def recipe_pass(base='v_pred') -> str:
     out = [f"FID at n={int(r['n']):,} with {r['sampler']} (floor {_f(r['floor_fid'])}) against CPU-seconds of training "
            f"(1 thread, process time); the coursework's starter CNN after 100 epochs scores about {STARTER_CNN_FID} on this ruler. "
            f"`{base}` is the recommended `unet_v`'s recipe (batch 128, lr 1e-3); the others change its batch size (`bs`), "
-           f"learning rate (`lr`, `warm`: 50 warm-up steps) or drop attention:", '',
+           f"learning rate (`lr`, `warm`: 50 warm-up steps), weighting (`snr5`: min-SNR-5), schedule (`cos180`: cosine decay to zero "
+           f"at 180 CPU-s), drop attention or the EMA, or run the forward pass in bf16 autocast (`bf16`):", '',
            '| variant | ' + ' | '.join(f'{m:.0f} s' for m in marks) + ' | at or below the starter CNN |',
            '|---|' + '---|' * (len(marks) + 1)]
     for v, rs in by.items():
@@ -354,9 +355,15 @@ def speed() -> str:
     out = [f"{r0['cpu']} ({'AVX-512' if r0['avx512'] == 'True' else 'AVX2'}), {r0['threads']} threads, torch {r0['torch']}; "
            f"fp32 peak {_f(r0['peak_gflop_s'], 0)} GFLOP/s (cores x 2 FMA units x {'16' if r0['avx512'] == 'True' else '8'} lanes x 2 x "
            f"{_f(r0['mhz'], 0)} MHz); medians of repeated timings, nothing else running.", '',
-           '| preset | train img/s (batch 128) | GFLOP/s | of fp32 peak |', '|---|---|---|---|']
-    tr = {r['preset']: r for r in rows if r['what'] == 'train'}
-    out += [f"| `{k}` | {_f(r['img_per_s'], 0)} | {_f(r['gflop_s'])} | {100 * float(r['peak_frac']):.0f}% |" for k, r in tr.items()]
+           '| preset | precision | train img/s (batch 128) | GFLOP/s | of fp32 peak | speed vs fp32 |', '|---|---|---|---|---|---|']
+    tr = [r for r in rows if r['what'] == 'train']
+    fp32 = {r['preset']: float(r['img_per_s']) for r in tr if r.get('dtype', 'fp32') == 'fp32'}
+    peak = lambda r: f"{100 * float(r['peak_frac']):.0f}%" if r['peak_frac'] else '-'
+    out += [f"| `{r['preset']}` | {r.get('dtype', 'fp32')} | {_f(r['img_per_s'], 0)} | {_f(r['gflop_s'])} | {peak(r)} | "
+            f"{float(r['img_per_s']) / fp32[r['preset']]:.2f}x |" for r in tr]
+    if any(r.get('dtype') == 'bf16' for r in tr):
+        out.append("\nbf16: the forward pass under `torch.autocast('cpu', torch.bfloat16)`, which `train` uses on CPUs with AMX "
+                   "(`training.use_bf16`); its FLOP rate is not a fraction of the fp32 peak, since the AMX units have their own.")
     if prof:
         conv = sum(float(p['share']) for p in prof if 'convolution' in p['op'].lower())
         out += ['', f"One `unet_v` training step under `torch.profiler`: convolutions (forward and backward) take "
