@@ -220,6 +220,12 @@ class GaussianMixturePrior(nn.Module):
         z = torch.randn(n, self.means.shape[1], 1, device=dev, generator=generator)
         return self.means[k] + (self.chol[k] @ z)[..., 0]
 
+    def log_prob(self, v: torch.Tensor) -> torch.Tensor:
+        "Log-density (nats) of each row of `v` [N, d] under the mixture: held-out rows tell a model from a memory."
+        comp = torch.distributions.MultivariateNormal(self.means.double(), scale_tril=self.chol.double())
+        mix = torch.distributions.Categorical(self.weights.double())
+        return torch.distributions.MixtureSameFamily(mix, comp).log_prob(v.double())
+
 class EmpiricalPrior(nn.Module):
     "The profiles of `n` random training digits, stored; a sample is one of them, drawn uniformly."
     def __init__(self, n=2000, d=28):
