@@ -22,9 +22,9 @@ import warnings
 warnings.filterwarnings('ignore', message='Metric `(Kernel Inception Distance|InceptionScore)` will save')
 
 # %% auto #0
-__all__ = ['CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'CONVENTIONS', 'MNISTClassifier', 'random_shift', 'accuracy',
-           'train_classifier', 'sha256_of', 'load_classifier', 'to_metric_space', 'fid', 'kid', 'inception_score',
-           'class_distribution', 'image_metrics', 'real_floor', 'restoration_score', 'timed_samples',
+__all__ = ['CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'STARTER_CNN_FID', 'CONVENTIONS', 'MNISTClassifier', 'random_shift',
+           'accuracy', 'train_classifier', 'sha256_of', 'load_classifier', 'to_metric_space', 'fid', 'kid',
+           'inception_score', 'class_distribution', 'image_metrics', 'real_floor', 'restoration_score', 'timed_samples',
            'score_checkpoint', 'evaluate_checkpoints', 'plot_metrics', 'evaluate_run', 'make_eval_fn', 'inception_fid']
 
 # %% ../nbs/05_evaluation.ipynb #124f90ee
@@ -76,6 +76,7 @@ def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0, progr
 # %% ../nbs/05_evaluation.ipynb #f97fdc75
 CLASSIFIER_PATH = ASSETS/'mnist_classifier.pt'
 CLASSIFIER_SHA256 = '1c1b5b423e38d7134ff9aed82d5e40ba3c0929c7984a2b4f8a2dff72101f990b'
+STARTER_CNN_FID = 504    # the coursework's 100-epoch starter CNN on this ruler (n=1,000, DDIM-50), measured when issue #10 was filed
 
 def sha256_of(path) -> str:
     "sha256 hex digest of a file."

@@ -6,6 +6,7 @@ function `name` below, which formats it from the CSVs the code writes (the zoo's
 import csv, json, re
 from pathlib import Path
 import nbformat
+from mnist_diffusion.evaluation import STARTER_CNN_FID
 
 ROOT = Path(__file__).resolve().parents[1]
 ZOO = ROOT/'mnist_diffusion'/'zoo'
@@ -155,7 +156,6 @@ def recipe_summary() -> str:
             f"{steps('v_pred')}). `unet_v` (v, no weighting) stays the recommended preset: v with min-SNR-5 is the better "
             f"start, but the long-run trial below finds no lasting gain.")
 
-STARTER_CNN_FID = 504    # the coursework's 100-epoch starter CNN, n=1,000, DDIM-50: measured when issue #10 was filed (its file is not shipped)
 
 def recipe_pass(base='v_pred') -> str:
     "CPU-seconds until the recommended recipe, and the variants that start faster, score below the coursework's 100-epoch starter CNN (recipe_pass.csv)."
