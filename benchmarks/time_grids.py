@@ -12,6 +12,8 @@ start) and down a grid even in log-SNR, and scores each at `n` against `n` test 
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p0.6,p0.9
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids u106
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 10 --grids p1,p0.75
+    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 30 --grids p0.75,p0.6,p0.5
+    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 40 --grids p0.5,p0.6
 """
 import argparse, csv, time
 from pathlib import Path
