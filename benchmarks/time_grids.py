@@ -14,6 +14,8 @@ start) and down a grid even in log-SNR, and scores each at `n` against `n` test 
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 10 --grids p1,p0.75
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 30 --grids p0.75,p0.6,p0.5
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 40 --grids p0.5,p0.6
+    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p0.75 --seed 1   # other noise
+    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 30 --grids p0.5 --seed 1
 """
 import argparse, csv, time
 from pathlib import Path
@@ -52,6 +54,7 @@ def main():
     ap.add_argument('--sampler', default='sde-dpm++2m')
     ap.add_argument('--nfe', type=int, default=20)
     ap.add_argument('--grids', default='p1,p0.5,p0.75,p2,logsnr')
+    ap.add_argument('--seed', type=int, default=0, help='starting noise (0: the noise of solvers.py and the zoo scores)')
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--root', default='data')
     ap.add_argument('--out', default='benchmarks/results/time_grids.csv')
@@ -61,11 +64,11 @@ def main():
     clf, x_real = load_classifier(), mnist_dataset(a.root, train=False).tensors[0]
     floor = real_floor(a.n, a.root, clf)
     out = Path(a.out)
-    key = lambda r: (r['model'], r['sampler'], str(r['nfe_asked']), r['grid'], str(r['n']))
+    key = lambda r: (r['model'], r['sampler'], str(r['nfe_asked']), r['grid'], str(r['n']), str(r.get('seed') or 0))
     for name in a.grids.split(','):
         ts = grid(model, name, a.nfe)
-        row = dict(model=entry['file'], sampler=a.sampler, nfe_asked=a.nfe, grid=name, n=a.n)
-        x, spi = sample_on(model, ts, a.n, a.sampler)
+        row = dict(model=entry['file'], sampler=a.sampler, nfe_asked=a.nfe, grid=name, n=a.n, seed=a.seed)
+        x, spi = sample_on(model, ts, a.n, a.sampler, a.seed)
         r = image_metrics(x, x_real, clf)
         rows = [q for q in csv.DictReader(open(out)) if key(q) != key(row)] if out.exists() else []   # read late: runs may share a file
         rows.append(row | dict(nfe=len(ts) - 1, first_steps=' '.join(map(str, ts[:4])), last_steps=' '.join(map(str, ts[-4:])),

@@ -237,9 +237,13 @@ def _grid_name(g: str) -> str:
     if g[0] == 'u': return f'even down to t={g[1:]}, then one step to 0'
     return f'p = {float(g[1:]):g}' + (' (even)' if float(g[1:]) == 1 else '')
 
+def _grid_rows(seed0=True) -> list[dict]:
+    "time_grids.csv rows drawn from the standard starting noise (seed 0), or from other noise."
+    return [r for r in _rows(RESULTS/'time_grids.csv') if ((r.get('seed') or '0') == '0') == seed0]
+
 def time_grids() -> str:
     "FID of the stochastic solver on the best shipped DDPM for several time grids at the same NFE (time_grids.csv)."
-    rows = _rows(RESULTS/'time_grids.csv')
+    rows = _grid_rows()
     if not rows: return '(not measured yet: `benchmarks/time_grids.py`)'
     out = ['| sampler | NFE | time grid | last steps | FID | IS | classes (e^H) |', '|---|---|---|---|---|---|---|']
     out += [f"| {r['sampler']} | {r['nfe']} | {_grid_name(r['grid'])} | {r['last_steps'].replace(' ', ', ')} | {_f(r['fid'])} | {_f(r['IS'], 2)} | "
@@ -250,8 +254,8 @@ def time_grids() -> str:
     return '\n'.join(out)
 
 def time_grids_summary(chosen='p0.75') -> str:
-    "What the time-grid study says: the chosen grid against the even one, the long last step alone, and at 10 NFE."
-    rows = _rows(RESULTS/'time_grids.csv')
+    "What the time-grid study says: the chosen grid against the even one, the long last step alone, at 10 NFE, the best grid, and on other noise."
+    rows = _grid_rows()
     at = {(int(r['nfe_asked']), r['grid']): r for r in rows}
     if (20, 'p1') not in at or (20, chosen) not in at: return ''
     fid = lambda k, g: float(at[(k, g)]['fid'])
@@ -274,6 +278,11 @@ def time_grids_summary(chosen='p0.75') -> str:
                    f"({_grid_name(best['grid'])} at {best['nfe']} NFE, last step from t={best['last_steps'].split()[-2]}, "
                    f"{int(best['nfe']) / 20:.1f}x the default's network calls; "
                    f"`mnist-diffusion sample ... --steps {best['nfe_asked']} --power {float(best['grid'][1:]):g}`)")
+    other = _grid_rows(seed0=False)
+    if other:
+        out.append(". Drawn again from other starting noise: " + ', '.join(
+            f"{_grid_name(r['grid'])} at {r['nfe']} NFE {_f(r['fid'])} (seed {r['seed']}; {_f(at[(int(r['nfe_asked']), r['grid'])]['fid'])} from seed 0)"
+            for r in other if (int(r['nfe_asked']), r['grid']) in at))
     return ''.join(out) + (f". So `sde-dpm++2m` samples on the p = {float(chosen[1:]):g} grid by default at 20 NFE; `power=` (Python, "
                            "`mnist-diffusion sample --power`, `benchmarks/solvers.py --power`) chooses another.")
 
