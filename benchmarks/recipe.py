@@ -12,6 +12,8 @@ where it left off (finished variants are skipped).
     python benchmarks/recipe.py --only v_pred --budget 600 --evals 120,240,360,480 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
     python benchmarks/recipe.py --only v_lr2e-3,v_lr4e-3_warm,v_bs64,v_bs64_lr2e-3,v_bs32,v_bs64_no_attn --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
     python benchmarks/recipe.py --only v_bs64_snr5,v_bs64_cos180,v_bs64_snr5_cos180,v_bs64_no_ema,v_bs64_bf16 --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
+    python benchmarks/recipe.py --only v_bs64 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 --out benchmarks/results/recipe_pass_seed1_fp32.csv
+    python benchmarks/recipe.py --only v_bs64_bf16 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 --out benchmarks/results/recipe_pass_seed1_bf16.csv
 """
 import argparse
 from dataclasses import replace
@@ -67,7 +69,7 @@ def train_variant(name, v, x, evals, n, steps, clf, x_test, floor, seed=0, sampl
         r = image_metrics(xs, x_test, clf, seed=seed)
         yield dict(variant=name, cpu_s=mark, steps=step, images=step * h['batch_size'], loss=loss,
                    fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'{sampler}{steps}',
-                   floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads())
+                   floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads(), seed=seed)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -76,6 +78,7 @@ def main():
     ap.add_argument('--n', type=int, default=2000)
     ap.add_argument('--steps', type=int, default=20)
     ap.add_argument('--sampler', default='ddim', help='the DDPM sampler that scores each mark')
+    ap.add_argument('--seed', type=int, default=0, help='weights, data order and sampling noise (write other seeds to another --out)')
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--only', default='', help='comma-separated variant names (default: all)')
     ap.add_argument('--root', default='data')
@@ -88,7 +91,7 @@ def main():
     x, x_test, clf, floor = study_data(a.root, a.n)
     for name in (a.only.split(',') if a.only else VARIANTS):
         if name in done: continue
-        for r in train_variant(name, VARIANTS[name], x, evals, a.n, a.steps, clf, x_test, floor, sampler=a.sampler):
+        for r in train_variant(name, VARIANTS[name], x, evals, a.n, a.steps, clf, x_test, floor, seed=a.seed, sampler=a.sampler):
             rows.append(r)
             write_csv(out, rows)
             print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID {r['fid']:8.2f}  "

@@ -179,6 +179,9 @@ def recipe_pass(base='v_pred') -> str:
     first = min((passed(rs) for rs in by.values() if passed(rs)), key=lambda r: float(r['cpu_s']), default=None)
     if first: out += ['', f"Earliest: `{first['variant']}` at the {float(first['cpu_s']):.0f} CPU-second mark "
                           f"({float(first['cpu_s']) / 60:.0f} CPU-minutes)."]
+    again = [r for f in sorted(RESULTS.glob('recipe_pass_seed*.csv')) for r in _rows(f)]
+    if again: out.append("Trained again from another seed (weights, data order and sampling noise): " + ', '.join(
+        f"`{r['variant']}` {_f(r['fid'])} at {float(r['cpu_s']):.0f} s (seed {r['seed']}, {int(r['steps'])} steps)" for r in again) + '.')
     return '\n'.join(out)
 
 def solvers() -> str:
