@@ -51,6 +51,10 @@ VARIANTS = {                      # name: changes to the base recipe
 }
 BASE = dict(lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
 
+def budget_of(name: str, budget: float) -> float:
+    "The CPU-seconds variant `name` trains for: the study's `budget`, or the variant's own if that is smaller."
+    return min(budget, VARIANTS.get(name, {}).get('budget', budget))
+
 def model_for(v: dict):
     "The DDPM of a variant (the `unet` preset with the variant's model changes)."
     mc = ddpm_preset('unet')
@@ -62,7 +66,8 @@ def train_variant(name, v, x, evals, n, steps, clf, x_test, floor, seed=0, sampl
     h = BASE | v
     torch.manual_seed(seed)
     model = model_for(v)
-    evals = [e for e in evals if e < h.get('budget', evals[-1])] + [min(evals[-1], h.get('budget', evals[-1]))]
+    cap = budget_of(name, evals[-1])
+    evals = [e for e in evals if e < cap] + [cap]
     for mark, step, m, loss in train_for_budget(model, x, evals, h['lr'], h['batch_size'], h['ema'], h['warmup'], h['cosine'], seed, bf16=h.get('bf16', False)):
         with torch.no_grad():
             xs = torch.cat([m.sample(500, torch.Generator().manual_seed(seed + k), sampler, steps) for k in range(0, n, 500)])[:n]
@@ -87,7 +92,7 @@ def main():
     torch.set_num_threads(a.threads)
     evals = sorted({float(e) for e in a.evals.split(',')} | {a.budget})
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
-    rows, done = finished_rows(out, 'variant', lambda name: min(a.budget, VARIANTS.get(name, {}).get('budget', a.budget)))
+    rows, done = finished_rows(out, 'variant', lambda name: budget_of(name, a.budget))
     x, x_test, clf, floor = study_data(a.root, a.n)
     for name in (a.only.split(',') if a.only else VARIANTS):
         if name in done: continue

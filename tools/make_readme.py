@@ -7,6 +7,7 @@ import csv, json, re
 from pathlib import Path
 import nbformat
 from mnist_diffusion.evaluation import STARTER_CNN_FID
+from mnist_diffusion.checkpoint import read_checkpoint
 
 ROOT = Path(__file__).resolve().parents[1]
 ZOO = ROOT/'mnist_diffusion'/'zoo'
@@ -436,22 +437,23 @@ def unet_7_row_curve() -> str:
     out.append(f"\nn={int(rows[0]['n']):,}, floor FID {_f(rows[0]['floor_fid'])}; the checkpoints of the run, each with the 50-component prior it trained with.")
     return '\n'.join(out)
 
-def prior_size(shipped=200) -> str:
+def prior_size() -> str:
     "Held-out likelihood against FID for several sizes of the prior mixture on one shipped restorer (prior_size.csv)."
     rows = sorted(_rows(RESULTS/'prior_size.csv'), key=lambda r: int(r['k']))
     if not rows: return '(not measured yet: run `benchmarks/prior_size.py`)'
+    shipped = read_checkpoint(ZOO/rows[0]['model'])['model_config']['prior_k']
     out = ['| components | log-likelihood, training profiles | log-likelihood, test profiles | FID | IS | classes (e^H) |', '|---|---|---|---|---|---|']
     out += [f"| {r['k']} | {_f(r['train_ll'], 2)} | {_f(r['test_ll'], 2)} | {_f(r['fid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'], 2)} |" for r in rows]
-    best = max(rows, key=lambda r: float(r['test_ll']))
-    out.append(f"\n`{rows[0]['model']}`, n={int(rows[0]['n']):,} samples against the test digits (real-data floor {_f(rows[0]['floor_fid'])}); "
+    best, txt = max(rows, key=lambda r: float(r['test_ll'])), []
+    txt.append(f"`{rows[0]['model']}`, n={int(rows[0]['n']):,} samples against the test digits (real-data floor {_f(rows[0]['floor_fid'])}); "
                f"log-likelihoods in nats per 28-number profile. The test profiles are likeliest under {best['k']} components")
     over = [r for r in rows if int(r['k']) > int(best['k']) and float(r['fid']) < float(best['fid'])]
     if over:
         r = over[-1]
-        out.append(f"; {r['k']} components lower FID further ({_f(r['fid'])}) while the training likelihood rises "
+        txt.append(f"; {r['k']} components lower FID further ({_f(r['fid'])}) while the training likelihood rises "
                    f"({float(r['train_ll']) - float(best['train_ll']):+.2f}) and the test likelihood falls ({float(r['test_ll']) - float(best['test_ll']):+.2f}): "
                    "that mixture is starting to memorise the training profiles, and FID rewards samples close to training digits")
-    return ''.join(out) + f". The shipped files carry {shipped} components."
+    return '\n'.join(out) + '\n\n' + ''.join(txt) + f". The shipped file carries {shipped} components."
 
 def cold_study_zoo() -> str:
     "The sampling options (prior, per-step and one-time noise) on the shipped, long-trained restorers (cold_study_zoo.csv)."
