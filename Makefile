@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data
 N      ?= 500
 
-.PHONY: run install data test test-slow report export readme e2e gpu-zoo gpu-zoo-dry
+.PHONY: run install data test test-slow lint report export readme e2e docs docs-check zoo-dry
 
 # Set-up, data, then the main job: sample and score every shipped model into runs/main/.
 run: data
@@ -28,11 +28,17 @@ data: install
 	$(MD) fetch-data --root $(DATA)
 
 # Notebook tests read real digits in a few places (the report, the training notebook's papermill defaults).
-test: data
+test: data lint
 	$(PY) -m pytest
 
 test-slow: data
 	$(PY) -m pytest --nb-flags slow
+
+# ruff (pyproject.toml): unused imports, undefined names and syntax errors in the package, tools/, benchmarks/ and tests/;
+# then the count of lines over 120 columns, the next target.
+lint: install
+	$(VENV)/bin/ruff check mnist_diffusion tools benchmarks tests
+	@$(VENV)/bin/ruff check mnist_diffusion tools benchmarks tests --select E501 --exit-zero --statistics
 
 report: data
 	$(VENV)/bin/jupyter nbconvert --to html --execute nbs/10_report.ipynb --output-dir runs/report
@@ -48,10 +54,16 @@ readme: install
 e2e: data
 	bash tests/e2e/run.sh
 
-# The zoo grid on CUDA through papermill (tools/gpu_zoo.py: all visible GPUs, 3 runs per GPU at a time), and its CPU
-# dry run (one tiny epoch per configuration; also a slow test, so CI runs it).
-gpu-zoo: data
-	$(PY) tools/gpu_zoo.py
+# The docs site from the notebooks (Sphinx + myst-nb, offline): every notebook a page, the API reference.
+docs: data
+	rm -rf _docs/src && $(PY) tools/make_docs.py _docs/src
+	$(VENV)/bin/sphinx-build -q -b html _docs/src _docs/html
+	@echo "docs: _docs/html/index.html"
 
-gpu-zoo-dry: data
-	$(PY) tools/gpu_zoo.py --dry-run --out runs/gpu-zoo-dry
+# Every page of the built site in headless Chromium: no broken link in the navigation, every image rendered.
+docs-check: docs
+	bash tests/e2e/docs.sh _docs/html
+
+# The zoo's batch configs, each run one tiny epoch on the CPU (papermill, notebook tests skipped).
+zoo-dry: data
+	$(MD) batch configs/zoo-gpu.toml --dry-run --root $(DATA)

@@ -4,8 +4,8 @@ Python loop (the original's approach) on a batch of 128, and Algorithm 2's sampl
 
     .venv/bin/python benchmarks/bench_cold.py --threads 2      # on a quiet machine; writes benchmarks/results/speed_cold.csv
 """
-import argparse, statistics, time
-from pathlib import Path
+import argparse
+
 import torch
 from mnist_diffusion.core import write_csv
 from mnist_diffusion.cold import RowColumnAveraging, build_cold, cold_preset

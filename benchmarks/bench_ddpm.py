@@ -13,7 +13,8 @@ import torch
 from torch.utils.flop_counter import FlopCounterMode
 from mnist_diffusion.core import write_csv
 from mnist_diffusion.ddpm import build_ddpm, ddpm_preset
-from mnist_diffusion.training import use_bf16
+from mnist_diffusion.ddpm import make_ema
+from mnist_diffusion.training import LossModule, lr_lambda, train_step, use_bf16
 
 def median_time(fn, reps):
     "Median wall seconds of `fn()` over `reps` calls after one warm-up call."
@@ -26,17 +27,13 @@ def median_time(fn, reps):
     return statistics.median(ts)
 
 def train_step_fn(m, x, opt, bf16=False):
-    "One training step: loss (in bf16 autocast if `bf16`), backward, Adam."
-    def step():
-        with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bf16): l = m.loss(x)
-        opt.zero_grad()
-        l.backward()
-        opt.step()
-    return step
+    "One training step as training does it (`training.train_step`: loss in bf16 autocast if `bf16`, backward, Adam, EMA)."
+    sched, ema, g = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(0, 1, False)), make_ema(m), torch.Generator().manual_seed(0)
+    return lambda: train_step(LossModule(m), opt, sched, ema, x, g, grad_clip=1.0, amp=bf16)
 
 def train_flops(m, x):
-    "FLOPs of one forward and backward pass (torch's FLOP counter)."
-    with FlopCounterMode(display=False) as fc: m.loss(x).backward()
+    "FLOPs of one training step (torch's FLOP counter)."
+    with FlopCounterMode(display=False) as fc: train_step_fn(m, x, torch.optim.Adam(m.parameters()))()
     return fc.get_total_flops()
 
 def cpu_info():

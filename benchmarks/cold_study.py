@@ -1,7 +1,7 @@
 """Cold diffusion study: which cure stops row/column-averaging cold diffusion from collapsing onto a few digits.
 
 Each variant (a restorer network and a training noise `sigma`, Rissanen et al. 2022) trains on full MNIST for the same
-CPU budget with the same seed (`budget.train_for_budget`). Its EMA restorer is then scored
+CPU budget with the same seed (`training.train`, through `study.budget_run`). Its EMA restorer is then scored
 - conditionally: restore the first `--n` test digits from D(x0, T) with Algorithm 2 and with one direct call, and report
   the classifier's accuracy on the results (restoration accuracy) and the mean absolute pixel error;
 - unconditionally, for each sampling option: the prior over fully degraded states (`empirical` training profiles, or a
@@ -26,7 +26,8 @@ from mnist_diffusion.core import write_csv
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.cold import cold_preset, build_cold, profile, PRIORS
 from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor, accuracy
-from budget import train_for_budget
+from torch.utils.data import TensorDataset
+from study import budget_run
 
 VARIANTS = {                          # name: (preset, training noise sigma, whole sampling grid?)
     'unet_28':       ('unet_28', 0.0, True),
@@ -61,10 +62,12 @@ def trained(name, orientation, x, budget, models: Path, seed=0):
     if p.exists():                                        # the prior is refitted per sampling option below
         model.load_state_dict({k: v for k, v in torch.load(p, weights_only=True).items() if not k.startswith('prior.')}, strict=False)
     else:
-        t0 = time.process_time()
-        for _, steps, ema, loss in train_for_budget(model, x, [budget], cfg.lr, cfg.batch_size, seed=seed):
-            model.load_state_dict(ema.state_dict())
-        print(f"{name} {orientation}: {steps} steps in {time.process_time() - t0:.0f} CPU-s, loss {loss:.4f}", flush=True)
+        t0, ema = time.process_time(), {}
+        keep = lambda m, epoch: ema.update(state={k: v.clone() for k, v in m.state_dict().items()}) or {}
+        (r,) = budget_run(model, [budget], keep, TensorDataset(x, torch.zeros(len(x))), kind='cold', preset=preset,
+                          orientation=orientation, seed=seed)
+        model.load_state_dict(ema['state'])
+        print(f"{name} {orientation}: {int(r['steps'])} steps in {time.process_time() - t0:.0f} CPU-s, loss {r['loss']:.4f}", flush=True)
         models.mkdir(parents=True, exist_ok=True)
         torch.save(model.state_dict(), p)
     return model.eval(), cfg

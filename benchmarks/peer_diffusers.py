@@ -4,7 +4,7 @@
 *Theirs* is what a user would write from diffusers' unconditional training example: a `UNet2DModel` with a
 DownBlock2D/AttnDownBlock2D layout of about the same parameter count (`THEIRS` below), a `DDPMScheduler` for the training
 targets (same linear betas, v-prediction) and `DPMSolverMultistepScheduler` (DPM-Solver++(2M)) for sampling. Both are
-trained by the same loop (`budget.train_for_budget`: Adam lr 1e-3, batch 128, EMA 0.999, same data order), so what
+trained by the package's one loop (`training.train`: Adam lr 1e-3, batch 128, EMA 0.999, same data order), so what
 differs is the network and the scheduler code.
 
     python benchmarks/peer_diffusers.py speed --threads 2        # a quiet machine: nothing else running
@@ -13,7 +13,7 @@ differs is the network and the scheduler code.
 `speed` writes `peer_speed.csv` (medians of --reps timed repeats after a warm-up); `quality` writes `peer_quality.csv`
 (FID/KID/IS/classes at n against n test digits, with the floor). `diffusers` is a dev extra, never a package dependency.
 """
-import argparse, statistics, time
+import argparse
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -23,7 +23,9 @@ from mnist_diffusion.core import write_csv
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
 from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
-from budget import train_for_budget
+from mnist_diffusion.training import LossModule, train_step, lr_lambda
+from mnist_diffusion.ddpm import make_ema
+from study import budget_run
 from bench_ddpm import median_time, cpu_info
 
 T = 1000
@@ -69,21 +71,11 @@ def forward_mflop(net_call) -> float:
     with FlopCounterMode(display=False) as fc, torch.no_grad(): net_call(torch.randn(1, 1, 28, 28))
     return fc.get_total_flops() / 1e6
 
-def step_split(model, x, reps):
-    "Median seconds of the forward (loss), backward and Adam step of one training step at batch `len(x)`."
-    opt, g, parts = torch.optim.Adam(model.parameters(), 1e-3), torch.Generator().manual_seed(0), {'forward': [], 'backward': [], 'optimiser': []}
-    for i in range(reps + 2):
-        t0 = time.perf_counter()
-        loss = model.loss(x, g)
-        t1 = time.perf_counter()
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        t2 = time.perf_counter()
-        opt.step()
-        t3 = time.perf_counter()
-        if i >= 2:
-            for k, v in zip(parts, (t1 - t0, t2 - t1, t3 - t2)): parts[k].append(v)
-    return {k: statistics.median(v) for k, v in parts.items()}
+def step_time(model, x, reps):
+    "Median seconds of one training step at batch `len(x)`: the package's own `train_step` (loss, backward, Adam, EMA)."
+    opt = torch.optim.Adam(model.parameters(), 1e-3)
+    sched, ema, g = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(0, 1, False)), make_ema(model), torch.Generator().manual_seed(0)
+    return median_time(lambda: train_step(LossModule(model), opt, sched, ema, x, g, grad_clip=1.0), reps)
 
 def speed(a):
     "Training img/s with its split, and sampling ms/image for our loop and diffusers' loop on both networks."
@@ -92,10 +84,9 @@ def speed(a):
     x = mnist_dataset(a.root, train=True, subset=128).tensors[0]
     rows, calls = [], {'ours': lambda z: o.net(z, torch.tensor([0.5])), 'diffusers': lambda z: t.unet(z, torch.tensor([500])).sample}
     for name, m in (('ours', o), ('diffusers', t)):
-        s = step_split(m, x, a.reps)
-        step = sum(s.values())
-        rows.append(dict(what='train', model=name, params=n_params(m), mflop=forward_mflop(calls[name]), nfe='', batch=128, img_per_s=128 / step,
-                         ms=1000 * step, **{f'{k}_ms': 1000 * v for k, v in s.items()}))
+        step = step_time(m, x, a.reps)
+        rows.append(dict(what='train', model=name, params=n_params(m), mflop=forward_mflop(calls[name]), nfe='', batch=128,
+                         img_per_s=128 / step, ms=1000 * step))
     g = lambda: torch.Generator().manual_seed(0)
     o.eval(), t.eval()
     for nfe in (20, 50):
@@ -111,19 +102,20 @@ def speed(a):
     for r in rows: print({k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()}, flush=True)
 
 def quality(a):
-    "Train both for `--budget` CPU-seconds from the same seed and data; score samples at n against n test digits."
-    x = mnist_dataset(a.root, train=True).tensors[0]
+    "Train both for `--budget` CPU-seconds from the same seed and data (`training.train`); score samples at n against n test digits."
+    ds = mnist_dataset(a.root, train=True)
     clf, x_test = load_classifier(), mnist_dataset(a.root, train=False).tensors[0]
     floor, rows = real_floor(a.n, a.root, clf), []
     for name, make in (('ours', ours), ('diffusers', Theirs)):
         torch.manual_seed(0)
         model = make()
-        for mark, steps, m, loss in train_for_budget(model, x, a.marks, seed=0):
-            sample = (lambda g, n: m.sample(n, g, 'dpm++2m', 20)) if name == 'ours' else (lambda g, n: m.sample(n, g, 20))
-            with torch.no_grad(): xs = torch.cat([sample(torch.Generator().manual_seed(k), min(500, a.n - k)) for k in range(0, a.n, 500)])
-            r = image_metrics(xs, x_test, clf)
-            rows.append(dict(model=name, params=n_params(model), cpu_s=mark, steps=steps, loss=loss, sampler='DPM-Solver++(2M) 20 NFE',
-                             n=a.n, fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'],
+        sample = (lambda m, g, n: m.sample(n, g, 'dpm++2m', 20)) if name == 'ours' else (lambda m, g, n: m.sample(n, g, 20))
+        def scores(m, epoch):
+            with torch.no_grad(): xs = torch.cat([sample(m, torch.Generator().manual_seed(k), min(500, a.n - k)) for k in range(0, a.n, 500)])
+            return {k: v for k, v in image_metrics(xs, x_test, clf).items() if k in ('fid', 'kid', 'IS', 'effective_classes')}
+        for r in budget_run(model, a.marks, scores, ds, a.root, preset='unet_v', lr=1e-3, batch_size=128):
+            rows.append(dict(model=name, params=n_params(model), cpu_s=r['mark'], steps=int(r['steps']), loss=r['loss'],
+                             sampler='DPM-Solver++(2M) 20 NFE', n=a.n, **{k: r[k] for k in ('fid', 'kid', 'IS', 'effective_classes')},
                              floor_fid=floor['fid'], threads=a.threads, cpu=cpu_info()[0]))
             print({k: round(v, 3) if isinstance(v, float) else v for k, v in rows[-1].items()}, flush=True)
             write_csv(Path(a.out_dir)/'peer_quality.csv', rows)

@@ -2,7 +2,7 @@
 
 The original coursework compared `default`, `testing` and `testing2`; `light` and `more_capacity` complete the set, and
 `unet_v` (the recommended preset) is the yardstick. Each trains as its preset says (network, T, schedule, target,
-learning rate, batch) in the shared loop of `budget.py` (Adam, EMA 0.999, gradient clipping at 1, same seed and data
+learning rate, batch) in the package's training loop (`training.train`: Adam, EMA 0.999, gradient clipping at 1, same seed and data
 order, one thread) until it has used `--budget` CPU-seconds; at each `--evals` mark its EMA model draws `--n` samples
 with DPM-Solver++(2M) at `--steps` NFE (the same seed for all) and is scored against `--n` test digits on the project's
 ruler, with the real-data floor at that n. Scoring is not charged to the budget. `images` / 60,000 is the number of
@@ -19,29 +19,24 @@ from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv, UsageError
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
-from mnist_diffusion.evaluation import image_metrics
-from budget import train_for_budget, finished_rows, study_data
+from mnist_diffusion.data import mnist_dataset
+from mnist_diffusion.evaluation import SampleSpec, ruler
+from study import budget_run
+from recipe import finished_rows
 
 PRESETS = ['default', 'light', 'testing', 'testing2', 'unet_v', 'more_capacity']
 
-def train_preset(name, x, evals, n, steps, clf, x_test, floor, score_at=None, scored=True, seed=0):
-    "Train preset `name` for max(evals) CPU-seconds; yield a row at each mark (or only at `score_at` marks), scored if `scored`."
+def train_preset(name, ds, evals, n, steps, floor, scored=True, seed=0, root='data'):
+    "Train preset `name` for max(evals) CPU-seconds; a row at each mark, scored with DPM-Solver++(2M) if `scored`."
     cfg = ddpm_preset(name)
     torch.manual_seed(seed)
     model = build_ddpm(cfg)
     params = sum(p.numel() for p in model.parameters())
-    for mark, step, m, loss in train_for_budget(model, x, evals, cfg.lr, cfg.batch_size, seed=seed):
-        if score_at is not None and mark not in score_at: continue
-        if not scored: r = dict.fromkeys(['fid', 'kid', 'IS', 'effective_classes'])
-        else:
-            with torch.no_grad():
-                xs = torch.cat([m.sample(250, torch.Generator().manual_seed(seed + k), 'dpm++2m', steps) for k in range(0, n, 250)])[:n]
-            r = image_metrics(xs, x_test, clf, seed=seed)
-        images = step * cfg.batch_size
-        yield dict(preset=name, params=params, T=cfg.T, lr=cfg.lr, cpu_s=mark, steps=step, images=images,
-                   epochs=images / len(x), loss=loss, fid=r['fid'], kid=r['kid'], IS=r['IS'],
-                   effective_classes=r['effective_classes'], n=n, sampler=f'dpm++2m{steps}',
-                   floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads())
+    spec = SampleSpec(n, 'dpm++2m', steps, seed=seed) if scored else None
+    for r in budget_run(model, evals, spec, ds, root, preset=name, seed=seed):
+        yield dict(preset=name, params=params, T=cfg.T, lr=cfg.lr, cpu_s=r['mark'], steps=int(r['steps']), images=int(r['images']),
+                   epochs=r['images'] / len(ds), loss=r['loss'], **{k: r.get(k) for k in ('fid', 'kid', 'IS', 'effective_classes')},
+                   n=n, sampler=f'dpm++2m{steps}', floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads())
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -63,13 +58,13 @@ def main():
         for name in names: ddpm_preset(name)                          # a one-line error for an unknown name, before any work
     except UsageError as e: raise SystemExit(f"error: {e}")
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
-    rows, done = finished_rows(out, 'preset', a.budget)
-    x, x_test, clf, floor = study_data(a.root, a.n)
+    rows, done = finished_rows(out, lambda _: a.budget, key='preset')
+    ds, floor = mnist_dataset(a.root, train=True), ruler(a.n, a.root)['floor']
     final_only, unscored = set(filter(None, a.final_only.split(','))), set(filter(None, a.unscored.split(',')))
     for name in names:
         if name in done: continue
-        score_at = {a.budget} if name in final_only | unscored else None
-        for r in train_preset(name, x, evals, a.n, a.steps, clf, x_test, floor, score_at, name not in unscored):
+        marks = [a.budget] if name in final_only | unscored else evals
+        for r in train_preset(name, ds, marks, a.n, a.steps, floor, name not in unscored, root=a.root):
             rows.append(r)
             write_csv(out, rows)
             print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  {r['epochs']:.2f} epochs  loss {r['loss']:.4f}  " +

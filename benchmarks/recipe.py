@@ -15,14 +15,15 @@ where it left off (finished variants are skipped).
     python benchmarks/recipe.py --only v_bs64 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 --out benchmarks/results/recipe_pass_seed1_fp32.csv
     python benchmarks/recipe.py --only v_bs64_bf16 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 --out benchmarks/results/recipe_pass_seed1_bf16.csv
 """
-import argparse
+import argparse, csv
 from dataclasses import replace
 from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
-from mnist_diffusion.evaluation import image_metrics
-from budget import train_for_budget, finished_rows, study_data
+from mnist_diffusion.data import mnist_dataset
+from mnist_diffusion.evaluation import SampleSpec, ruler
+from study import budget_run
 
 VARIANTS = {                      # name: changes to the base recipe
     'base':          {},
@@ -61,20 +62,23 @@ def model_for(v: dict):
     net = mc.net | {k: v[k] for k in ('ch', 'attn') if k in v}
     return build_ddpm(replace(mc, net=net, **{k: v[k] for k in ('pred', 'schedule', 'min_snr') if k in v}))
 
-def train_variant(name, v, x, evals, n, steps, clf, x_test, floor, seed=0, sampler='ddim'):
-    "Train one variant for max(evals) CPU-seconds; yield a score row at each mark."
+def train_variant(name, v, ds, evals, n, steps, floor, seed=0, sampler='ddim', root='data'):
+    "Train one variant for max(evals) CPU-seconds (`training.train`); a score row at each mark."
     h = BASE | v
     torch.manual_seed(seed)
-    model = model_for(v)
     cap = budget_of(name, evals[-1])
-    evals = [e for e in evals if e < cap] + [cap]
-    for mark, step, m, loss in train_for_budget(model, x, evals, h['lr'], h['batch_size'], h['ema'], h['warmup'], h['cosine'], seed, bf16=h.get('bf16', False)):
-        with torch.no_grad():
-            xs = torch.cat([m.sample(500, torch.Generator().manual_seed(seed + k), sampler, steps) for k in range(0, n, 500)])[:n]
-        r = image_metrics(xs, x_test, clf, seed=seed)
-        yield dict(variant=name, cpu_s=mark, steps=step, images=step * h['batch_size'], loss=loss,
-                   fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'{sampler}{steps}',
-                   floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads(), seed=seed)
+    marks = budget_run(model_for(v), [e for e in evals if e < cap] + [cap], SampleSpec(n, sampler, steps, seed=seed), ds, root,
+                       preset='unet', lr=h['lr'], batch_size=h['batch_size'], ema_decay=h['ema'], warmup_steps=h['warmup'],
+                       cosine_decay=h['cosine'], amp=h.get('bf16', False), seed=seed)
+    return [dict(variant=name, cpu_s=r['mark'], steps=int(r['steps']), images=int(r['images']), loss=r['loss'], fid=r['fid'], kid=r['kid'],
+                 IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'{sampler}{steps}', floor_fid=floor['fid'],
+                 floor_kid=floor['kid'], threads=torch.get_num_threads(), seed=seed) for r in marks]
+
+def finished_rows(out, budget_of, key='variant') -> tuple[list[dict], set]:
+    "The rows of the runs in CSV `out` that reached their budget, and their `key` values (a study resumes after them)."
+    rows = list(csv.DictReader(open(out))) if Path(out).exists() else []
+    done = {r[key] for r in rows if float(r['cpu_s']) >= budget_of(r[key])}
+    return [r for r in rows if r[key] in done], done
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -92,11 +96,11 @@ def main():
     torch.set_num_threads(a.threads)
     evals = sorted({float(e) for e in a.evals.split(',')} | {a.budget})
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
-    rows, done = finished_rows(out, 'variant', lambda name: budget_of(name, a.budget))
-    x, x_test, clf, floor = study_data(a.root, a.n)
+    rows, done = finished_rows(out, lambda name: budget_of(name, a.budget))
+    ds, floor = mnist_dataset(a.root, train=True), ruler(a.n, a.root, a.seed)['floor']
     for name in (a.only.split(',') if a.only else VARIANTS):
         if name in done: continue
-        for r in train_variant(name, VARIANTS[name], x, evals, a.n, a.steps, clf, x_test, floor, seed=a.seed, sampler=a.sampler):
+        for r in train_variant(name, VARIANTS[name], ds, evals, a.n, a.steps, floor, seed=a.seed, sampler=a.sampler, root=a.root):
             rows.append(r)
             write_csv(out, rows)
             print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID {r['fid']:8.2f}  "

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03a_checkpoint.ipynb #0634bea4
 from __future__ import annotations
-import io, re
+import csv, io, re
 from pathlib import Path
 import torch
 from torch import nn
@@ -13,8 +13,9 @@ from .ddpm import DDPM, build_ddpm, load_coursework
 from .cold import ColdModel, build_cold, load_coursework_cold
 
 # %% auto #0
-__all__ = ['LAST', 'CKPT_FORMAT', 'KINDS', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'save_checkpoint', 'coursework_kind',
-           'read_checkpoint', 'latest_checkpoint', 'build_model', 'load_coursework_file', 'load_checkpoint']
+__all__ = ['LAST', 'CKPT_FORMAT', 'KINDS', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'run_name', 'read_log', 'save_checkpoint',
+           'coursework_kind', 'read_checkpoint', 'latest_checkpoint', 'build_model', 'load_coursework_file',
+           'load_checkpoint']
 
 # %% ../nbs/03a_checkpoint.ipynb #23a4304f
 LAST = 'last.pt'
@@ -32,6 +33,19 @@ def ckpt_epoch(path) -> int:
 def checkpoints(run_dir) -> list[Path]:
     "The run's kept checkpoints (not `last.pt`; original coursework `.pth` files too), oldest epoch first."
     return sorted([*Path(run_dir).glob('*_mnist_*.pt'), *Path(run_dir).glob('*_mnist_*.pth')], key=ckpt_epoch)
+
+# %% ../nbs/03a_checkpoint.ipynb #adc04bb9
+def run_name(kind, preset, orientation='row') -> str:
+    "The run folder of a model: `ddpm-<preset>` or `cold-<preset>-<orientation>`."
+    return f'{kind}-{preset}' + (f'-{orientation}' if kind == 'cold' else '')
+
+# %% ../nbs/03a_checkpoint.ipynb #2c18f878
+def read_log(run_dir, name='log.csv') -> list[dict]:
+    "A run's per-epoch log (or another of its CSVs, e.g. `marks.csv`) as dicts with numbers parsed (the epoch as an int)."
+    p = Path(run_dir)/name
+    if not p.exists(): return []
+    num = lambda k, v: None if v in ('', None) else int(float(v)) if k == 'epoch' else float(v)
+    return [{k: num(k, v) for k, v in r.items()} for r in csv.DictReader(open(p))]
 
 # %% ../nbs/03a_checkpoint.ipynb #7d0244a5
 CKPT_FORMAT = 'mnist-diffusion/1'

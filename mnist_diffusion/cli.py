@@ -11,10 +11,11 @@ from .core import UsageError, sampler_names, ZOO_DIR
 from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
 from .ddpm import DDPM, DDPM_PRESETS
 from .cold import COLD_PRESETS, ORIENTATIONS
-from .checkpoint import load_checkpoint, read_checkpoint
+from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import TrainConfig, train, pick_device
-from .evaluation import evaluate_run
-from .jobs import main_job, sweep
+from .evaluation import SampleSpec, evaluate_run
+from .zoo import export_zoo, zoo_table
+from .jobs import main_job, batch, score_zoo
 
 # %% auto #0
 __all__ = ['COUNT', 'NONNEG', 'POSITIVE', 'FRACTION', 'N_METRIC', 'parser', 'main']
@@ -30,12 +31,12 @@ def _summary(a):
 
 def _train(a):
     if a.preset is None: a.preset = read_checkpoint(a.init_from)['preset']            # only with --init-from (see main)
-    run_dir = a.run_dir or (f'runs/{a.kind}-{a.preset}' + (f'-{a.orientation}' if a.kind == 'cold' else ''))
+    run_dir = a.run_dir or f'runs/{run_name(a.kind, a.preset, a.orientation)}'
     cfg = TrainConfig(kind=a.kind, preset=a.preset, orientation=a.orientation, epochs=a.epochs, run_dir=run_dir,
                       data_root=a.root, subset=a.subset, batch_size=a.batch_size, lr=a.lr, seed=a.seed,
                       save_epochs=tuple(a.save_epochs), save_every=a.save_every, warmup_steps=a.warmup,
                       cosine_decay=a.cosine, grad_clip=a.grad_clip or None, device=a.device, progress=not a.quiet,
-                      init_from=a.init_from, amp=a.amp)
+                      init_from=a.init_from, amp=a.amp, budget_s=a.budget, clock=a.clock)
     print(f"trained {train(cfg, resume=a.resume)}")
 
 def _sample(a):
@@ -48,14 +49,22 @@ def _sample(a):
     print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({a.n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
           f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps, a.power)} NFE)")
 
-def _sweep(a):
-    print(sweep(a.kind, a.presets, a.orientations, a.epochs, a.out, subset=a.subset, root=a.root))
+def _batch(a):
+    batch(a.config, a.out, a.root, a.dry_run)
 
 def _main(a):
-    main_job(a.out, a.n, a.root, {'ddpm': a.ddpm_sampler}, a.steps, a.seed, a.all_epochs, max_model_min=a.max_model_min)
+    main_job(a.out, SampleSpec(a.n, {'ddpm': a.ddpm_sampler}, a.steps, seed=a.seed), a.root, a.all_epochs,
+             max_model_min=a.max_model_min)
 
 def _evaluate(a):
-    print(f"wrote {evaluate_run(a.run_dir, a.n, a.sampler, a.steps, a.root, a.seed, str(pick_device(a.device)))}")
+    print(f"wrote {evaluate_run(a.run_dir, SampleSpec(a.n, a.sampler, a.steps, seed=a.seed), a.root, str(pick_device(a.device)))}")
+
+def _score_zoo(a):
+    print(f"wrote {score_zoo(SampleSpec(a.n, seed=a.seed), a.presets, a.epochs, a.last, a.root)}")
+
+def _export(a):
+    print(export_zoo(a.runs, where=a.where, epochs=a.epochs))
+    print(zoo_table())
 
 # %% ../nbs/09_cli.ipynb #a481cef8
 class _Parser(argparse.ArgumentParser):
@@ -136,7 +145,9 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--batch-size', type=COUNT, default=None)
     t.add_argument('--lr', type=POSITIVE, default=None)
     t.add_argument('--warmup', type=NONNEG, default=0, help='linear LR warm-up steps')
-    t.add_argument('--cosine', action='store_true', help='cosine LR decay to 0 over the run')
+    t.add_argument('--cosine', action='store_true', help='cosine LR decay to 0 over the run (or over --budget)')
+    t.add_argument('--budget', type=POSITIVE, default=None, help='stop after this many seconds of training (see --clock)')
+    t.add_argument('--clock', default='wall', choices=['wall', 'cpu'], help="what --budget counts: wall or CPU (process) seconds")
     t.add_argument('--grad-clip', type=_number(float, 0.), default=1.0, help='0 turns clipping off')
     t.add_argument('--seed', type=NONNEG, default=0)
     t.add_argument('--device', type=_device, default='auto', help='auto, cpu, cuda, cuda:N or mps')
@@ -164,15 +175,27 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument('--root', default='data', help='MNIST, for the prior of an original coursework cold file')
     m.set_defaults(fn=_sample)
 
-    w = sub.add_parser('sweep', help='train a grid of presets/orientations through papermill and tabulate the results')
-    w.add_argument('kind', choices=['ddpm', 'cold'])
-    w.add_argument('--presets', nargs='+', required=True, help=_presets_help())
-    w.add_argument('--orientations', nargs='+', default=['row'], choices=ORIENTATIONS)
-    w.add_argument('--epochs', type=NONNEG, default=1)
-    w.add_argument('--subset', type=NONNEG, default=0, help='0: all training images')
+    w = sub.add_parser('batch', help='train, score and export the runs of a TOML config through papermill (resumable)')
+    w.add_argument('config', help='a batch config, e.g. configs/zoo-cpu.toml')
+    w.add_argument('--dry-run', action='store_true', help='one tiny epoch per run on the CPU: checks a config in minutes')
     w.add_argument('--root', default='data')
-    w.add_argument('--out', default='runs/sweep')
-    w.set_defaults(fn=_sweep)
+    w.add_argument('--out', default=None, help='runs folder (default: runs/<config name>)')
+    w.set_defaults(fn=_batch)
+
+    z = sub.add_parser('score-zoo', help="score shipped models and merge the rows into the zoo's metrics CSV at that n")
+    z.add_argument('--n', type=N_METRIC, default=1000)
+    z.add_argument('--presets', nargs='*', default=None, help='only these presets (default: all)')
+    z.add_argument('--epochs', type=NONNEG, nargs='*', default=None, help='only these epochs')
+    z.add_argument('--last', action='store_true', help="only each model's last shipped epoch")
+    z.add_argument('--seed', type=NONNEG, default=0)
+    z.add_argument('--root', default='data')
+    z.set_defaults(fn=_score_zoo)
+
+    x = sub.add_parser('export', help="slim run folders' checkpoints into the package's zoo and its manifest")
+    x.add_argument('runs', nargs='+', help='run folders')
+    x.add_argument('--epochs', type=NONNEG, nargs='*', default=None, help='epochs to ship (default: every kept one)')
+    x.add_argument('--where', default=None, help="the manifest's trained_on (default: this machine)")
+    x.set_defaults(fn=_export)
 
     j = sub.add_parser('main', help='the main job: sample and score the last epoch of every shipped model')
     j.add_argument('--out', default='runs/main')

@@ -5,7 +5,7 @@
 # %% ../nbs/03_cold.ipynb #56cefd19
 from __future__ import annotations
 import math
-from dataclasses import dataclass, field, asdict, replace
+from dataclasses import dataclass, field, replace
 import numpy as np
 import torch
 from torch import nn

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #6e557512
 from __future__ import annotations
-import contextlib, csv, os, tempfile
+import contextlib, csv, hashlib, os, tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -12,8 +12,9 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['PACKAGE_DIR', 'ASSETS', 'ZOO_DIR', 'STEP_RULES', 'SAMPLERS', 'UsageError', 'atomic_path', 'write_csv',
-           'preset_lookup', 'Sampler', 'register_sampler', 'sampler_names', 'time_grid', 't_batch', 'Diffusion']
+__all__ = ['PACKAGE_DIR', 'ASSETS', 'ZOO_DIR', 'STEP_RULES', 'SAMPLERS', 'UsageError', 'atomic_path', 'write_csv', 'sha256_of',
+           'merge_csv', 'preset_lookup', 'Sampler', 'register_sampler', 'sampler_names', 'time_grid', 't_batch',
+           'Diffusion']
 
 # %% ../nbs/00_core.ipynb #a1656942
 class UsageError(Exception):
@@ -44,6 +45,18 @@ def write_csv(path, rows: list[dict]) -> Path:
         w.writeheader()
         w.writerows(rows)
     return Path(path)
+
+# %% ../nbs/00_core.ipynb #ae9210ca
+def sha256_of(path) -> str:
+    "sha256 hex digest of a file: what the zoo's manifest and the classifier's pin are checked against."
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+# %% ../nbs/00_core.ipynb #1b75fb5a
+def merge_csv(path, rows: list[dict], key='file') -> Path:
+    "Write `rows` into the CSV `path`, replacing its rows with the same `key` value and keeping every other row."
+    new = {r[key] for r in rows}
+    old = [r for r in csv.DictReader(open(path))] if Path(path).exists() else []
+    return write_csv(path, [r for r in old if r[key] not in new] + rows)
 
 # %% ../nbs/00_core.ipynb #5afab58f
 def preset_lookup(presets: dict, name: str, what: str):

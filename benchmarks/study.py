@@ -1,0 +1,13 @@
+"""What the equal-budget studies share: the package's one training loop (`training.train`) run for a CPU budget, its
+EMA model scored by the one scoring entry point (`evaluation.score`) at CPU-second marks."""
+import tempfile
+from mnist_diffusion.checkpoint import read_log
+from mnist_diffusion.evaluation import SampleSpec, make_eval_fn
+from mnist_diffusion.training import TrainConfig, train
+
+def budget_run(model, marks, spec, dataset, root='data', **cfg) -> list[dict]:
+    "Train `model` for max(`marks`) CPU-seconds with `TrainConfig(**cfg)`; a row per mark, scored if `spec` (or by it, a callable)."
+    keys = ('fid', 'kid', 'IS', 'effective_classes')
+    c = TrainConfig(**dict(epochs=10**6, budget_s=max(marks), clock='cpu', marks=tuple(sorted(marks)), run_dir=tempfile.mkdtemp(),
+                           grid_every=0, progress=False, device='cpu', amp=False) | cfg)
+    return read_log(train(c, dataset, make_eval_fn(spec, root, keys) if isinstance(spec, SampleSpec) else spec, model=model), 'marks.csv')
