@@ -83,7 +83,7 @@ def read_batch(path, dry_run=False) -> tuple[dict, list[BatchRun]]:
     try: runs = [BatchRun(**(recipe | r | (DRY_RUN if dry_run else {}))) for r in cfg['run']]
     except TypeError as e: raise UsageError(f"{path}: {e}; a run's keys are {', '.join(f.name for f in fields(BatchRun))}") from None
     if len({r.name for r in runs}) < len(runs): raise UsageError(f"{path}: two runs of the same model; give each model one run")
-    return settings | (dict(n=200) if dry_run else {}), runs
+    return settings | (dict(n=50, per_device=2) if dry_run else {}), runs
 
 # %% ../nbs/08_jobs.ipynb #d998e330
 def run_params(r: BatchRun, out: Path, root='data') -> dict:
