@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest, torch
 from mnist_diffusion.checkpoint import save_checkpoint, load_checkpoint, read_checkpoint
 from mnist_diffusion.cold import cold_preset, build_cold
-from mnist_diffusion.evaluation import sha256_of
+from mnist_diffusion.core import sha256_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]/'tools'))
 from refit_prior import refit, fitted

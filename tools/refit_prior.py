@@ -16,7 +16,7 @@ from pathlib import Path
 import torch
 from mnist_diffusion.core import ZOO_DIR, atomic_path
 from mnist_diffusion.checkpoint import read_checkpoint, save_checkpoint, build_model, load_checkpoint
-from mnist_diffusion.evaluation import sha256_of
+from mnist_diffusion.core import sha256_of
 
 def fitted(file, zoo=ZOO_DIR) -> dict:
     "The prior of a zoo cold model, keyed as `refit` keys its fits: {(k, orientation, pixel scale): prior state}."

@@ -8,7 +8,8 @@ from pathlib import Path
 import torch
 from mnist_diffusion.core import atomic_path
 from mnist_diffusion.data import fetch_mnist, mnist_dataset
-from mnist_diffusion.evaluation import CLASSIFIER_PATH, sha256_of, train_classifier
+from mnist_diffusion.core import sha256_of
+from mnist_diffusion.evaluation import CLASSIFIER_PATH, train_classifier
 
 ROOT = Path(__file__).resolve().parents[1]
 
