@@ -2,7 +2,8 @@
 Python loop (the original's approach) on a batch of 128, and Algorithm 2's sampling time per image for the 7- and
 28-step presets (starter CNN and UNet restorers; untrained weights, as the cost does not depend on them).
 
-    .venv/bin/python benchmarks/bench_cold.py --threads 2      # on a quiet machine; writes benchmarks/results/speed_cold.csv
+    .venv/bin/python benchmarks/bench_cold.py \
+        --threads 2      # on a quiet machine; writes benchmarks/results/speed_cold.csv
 """
 import argparse
 
@@ -32,13 +33,17 @@ def main():
     t = torch.randint(0, D.T + 1, (128,))
     assert torch.allclose(loop_degrade(x, t, D.rank), D(x, t), atol=1e-6)
     base = dict(cpu=cpu_info()[0], threads=a.threads)
-    rows = [base | dict(what='degrade', method=m, preset='', steps=28, batch=128, img_per_s=128 / median_time(f, r), ms_per_image='')
-            for m, f, r in [('loop', lambda: loop_degrade(x, t, D.rank), a.reps), ('vectorised', lambda: D(x, t), a.reps * 10)]]
+    rows = [base | dict(what='degrade', method=m, preset='', steps=28, batch=128, img_per_s=128 / median_time(f, r),
+                        ms_per_image='')
+            for m, f, r in [('loop', lambda: loop_degrade(x, t, D.rank), a.reps),
+                            ('vectorised', lambda: D(x, t), a.reps * 10)]]
     xc = x[:a.n].clamp(-1, 1)
     for name in ['default_7', 'default_28', 'unet_7', 'unet_28']:
         m = build_cold(cold_preset(name)).eval()
-        with torch.no_grad(): s = median_time(lambda: m.sample(a.n, torch.Generator().manual_seed(0), conditional=xc), a.reps)
-        rows.append(base | dict(what='sample', method='alg2', preset=name, steps=m.T, batch=a.n, img_per_s=a.n / s, ms_per_image=1000 * s / a.n))
+        with torch.no_grad():
+            s = median_time(lambda: m.sample(a.n, torch.Generator().manual_seed(0), conditional=xc), a.reps)
+        rows.append(base | dict(what='sample', method='alg2', preset=name, steps=m.T, batch=a.n, img_per_s=a.n / s,
+                                ms_per_image=1000 * s / a.n))
     for r in rows: print(r, flush=True)
     write_csv(a.out, rows)
 

@@ -6,16 +6,17 @@ CPU budget with the same seed (`training.train`, through `study.budget_run`). It
   the classifier's accuracy on the results (restoration accuracy) and the mean absolute pixel error;
 - unconditionally, for each sampling option: the prior over fully degraded states (`empirical` training profiles, or a
   `gmm` with k components), the per-step noise `delta` of Algorithms 1/2, and Bansal et al.'s one-time perturbation of
-  x_T (`start`): classifier FID/KID/IS and effective classes at `--n` against `--n` test digits, with the floor.
-Trained restorers are kept in `--models` and rows merged into `--out`, so a stopped study resumes where it left off.
-`--zoo FILE ...` runs the same scoring on shipped zoo restorers (trained for hours, not minutes) with a wider sampling grid
-(`ZOO_SAMPLING`): whether a cure that did not pay at a small budget pays on a restorer that has learnt the data.
-`--bound` instead measures how much of the digit survives full degradation: classifiers (boosted trees and an MLP)
-trained on the 28 row (column) means of the 60,000 training digits, scored on the 10,000 test digits; the better one
-estimates the restoration accuracy that any restorer can reach from D(x0, T).
+  x_T (`start`): classifier FID/KID/IS and effective classes at `--n` against `--n` test digits, with the floor. Trained
+  restorers are kept in `--models` and rows merged into `--out`, so a stopped study resumes where it left off. `--zoo
+  FILE ...` runs the same scoring on shipped zoo restorers (trained for hours, not minutes) with a wider sampling grid
+  (`ZOO_SAMPLING`): whether a cure that did not pay at a small budget pays on a restorer that has learnt the data.
+  `--bound` instead measures how much of the digit survives full degradation: classifiers (boosted trees and an MLP)
+  trained on the 28 row (column) means of the 60,000 training digits, scored on the 10,000 test digits; the better one
+  estimates the restoration accuracy that any restorer can reach from D(x0, T).
 
     python benchmarks/cold_study.py --budget 300 --n 1000 --orientation row --out benchmarks/results/cold_study.csv
-    python benchmarks/cold_study.py --zoo cold_mnist_20_col_unet_28.pt --n 1000 --out benchmarks/results/cold_study_zoo.csv
+    python benchmarks/cold_study.py --zoo cold_mnist_20_col_unet_28.pt --n 1000 \
+        --out benchmarks/results/cold_study_zoo.csv
     python benchmarks/cold_study.py --bound --out benchmarks/results/cold_bound.csv
 """
 import argparse, csv, time
@@ -36,7 +37,8 @@ VARIANTS = {                          # name: (preset, training noise sigma, who
     'unet_28_s0.05': ('unet_28', 0.05, False),
 }
 SAMPLING = [                          # (prior, prior size, delta, start noise); the first two also for the short grid
-    ('empirical', 2000, 0.0, 0.0), ('gmm', 10, 0.0, 0.0), ('empirical', 2000, 0.01, 0.0), ('empirical', 2000, 0.02, 0.0),
+    ('empirical', 2000, 0.0, 0.0), ('gmm', 10, 0.0, 0.0), ('empirical', 2000, 0.01, 0.0),
+    ('empirical', 2000, 0.02, 0.0),
     ('empirical', 2000, 0.05, 0.0), ('empirical', 2000, 0.0, 0.05), ('gmm', 50, 0.0, 0.0),
 ]
 
@@ -49,7 +51,8 @@ def shipped(file):
     from mnist_diffusion.zoo import manifest
     from mnist_diffusion.checkpoint import load_checkpoint
     entry = next((e for e in manifest() if e['file'] == Path(file).name), None)
-    if entry is None or entry['kind'] != 'cold': raise SystemExit(f"{file}: not a cold model in the zoo; see mnist_diffusion/zoo/manifest.json")
+    if entry is None or entry['kind'] != 'cold':
+        raise SystemExit(f"{file}: not a cold model in the zoo; see mnist_diffusion/zoo/manifest.json")
     m, _ = load_checkpoint(ZOO_DIR/entry['file'], 'cold')
     return m, f"{entry['preset']}@{entry['epoch']}", entry
 
@@ -60,43 +63,48 @@ def trained(name, orientation, x, budget, models: Path, seed=0):
     cfg = replace(cold_preset(preset, orientation), sigma=sigma)
     model, p = build_cold(cfg), models/f'{name}_{orientation}_{budget:g}.pt'
     if p.exists():                                        # the prior is refitted per sampling option below
-        model.load_state_dict({k: v for k, v in torch.load(p, weights_only=True).items() if not k.startswith('prior.')}, strict=False)
+        model.load_state_dict({k: v for k, v in torch.load(p, weights_only=True).items() if not k.startswith('prior.')},
+                              strict=False)
     else:
         t0, ema = time.process_time(), {}
         keep = lambda m, epoch: ema.update(state={k: v.clone() for k, v in m.state_dict().items()}) or {}
         (r,) = budget_run(model, [budget], keep, TensorDataset(x, torch.zeros(len(x))), kind='cold', preset=preset,
                           orientation=orientation, seed=seed)
         model.load_state_dict(ema['state'])
-        print(f"{name} {orientation}: {int(r['steps'])} steps in {time.process_time() - t0:.0f} CPU-s, loss {r['loss']:.4f}", flush=True)
+        print(f"{name} {orientation}: {int(r['steps'])} steps in {time.process_time() - t0:.0f} CPU-s, loss "
+              f"{r['loss']:.4f}", flush=True)
         models.mkdir(parents=True, exist_ok=True)
         torch.save(model.state_dict(), p)
     return model.eval(), cfg
 
 @torch.no_grad()
 def samples(m, n, bs=250, seed=0, conditional=None, **kw):
-    "`n` samples in batches from one seeded generator (restorations of `conditional[:n]` if given), and seconds per image."
+    "`n` samples in batches from one seeded generator (restorations of `conditional[:n]` if given), and s/image."
     g, t0 = torch.Generator().manual_seed(seed), time.perf_counter()
-    cond = lambda i: None if conditional is None else conditional[i:i + bs]          # each batch restores its own digits
+    cond = lambda i: None if conditional is None else conditional[i:i + bs]  # each batch restores its own digits
     xs = torch.cat([m.sample(min(bs, n - i), g, conditional=cond(i), **kw) for i in range(0, n, bs)])
     return xs, (time.perf_counter() - t0) / n
 
 def bound(root, out):
-    "Test accuracy of classifiers that see only the fully degraded state (the 28 row or column means): the best estimates the ceiling."
+    "Test accuracy of classifiers that see only the degraded state (row or column means): the best is the ceiling."
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.neural_network import MLPClassifier
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     x, y = mnist_dataset(root, train=True).tensors
     x_test, y_test = mnist_dataset(root, train=False).tensors
-    clfs = {'HistGradientBoosting': lambda: HistGradientBoostingClassifier(max_iter=500, early_stopping=True, random_state=0),
-            'MLP 256-256': lambda: make_pipeline(StandardScaler(), MLPClassifier((256, 256), alpha=1e-3, early_stopping=True,
+    clfs = {'HistGradientBoosting': lambda: HistGradientBoostingClassifier(max_iter=500, early_stopping=True,
+                                                                           random_state=0),
+            'MLP 256-256': lambda: make_pipeline(StandardScaler(),
+                                                 MLPClassifier((256, 256), alpha=1e-3, early_stopping=True,
                                                                                 max_iter=200, random_state=0))}
     rows = []
     for o in ('row', 'col'):
         f, f_test = profile(x, o).flatten(1).numpy(), profile(x_test, o).flatten(1).numpy()
         for name, make in clfs.items():
             c = make().fit(f, y.numpy())
-            rows.append(dict(orientation=o, features='28 means', classifier=name, train=len(x), test_acc=c.score(f_test, y_test.numpy())))
+            rows.append(dict(orientation=o, features='28 means', classifier=name, train=len(x),
+                             test_acc=c.score(f_test, y_test.numpy())))
             print(rows[-1], flush=True)
     write_csv(out, rows)
 
@@ -110,7 +118,8 @@ def main():
     ap.add_argument('--root', default='data')
     ap.add_argument('--models', default='runs/cold_study')
     ap.add_argument('--out', default='benchmarks/results/cold_study.csv')
-    ap.add_argument('--zoo', nargs='*', default=[], help='shipped zoo restorer files to score instead of training variants')
+    ap.add_argument('--zoo', nargs='*', default=[],
+                    help='shipped zoo restorer files to score instead of training variants')
     ap.add_argument('--bound', action='store_true', help='only the classifier-on-D(x0, T) bound')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
@@ -126,17 +135,20 @@ def main():
     for name in a.zoo or (a.only.split(',') if a.only else VARIANTS):
         if a.zoo:
             m, name, e = shipped(name)
-            base = dict(variant=name, preset=e['preset'], sigma=m.sigma, orientation=e['orientation'], budget_cpu_s=e['train_seconds'],
+            base = dict(variant=name, preset=e['preset'], sigma=m.sigma, orientation=e['orientation'],
+                        budget_cpu_s=e['train_seconds'],
                         n=a.n, threads=a.threads)
             grid = ZOO_SAMPLING
         else:
             m, cfg = trained(name, a.orientation, x, a.budget, Path(a.models))
-            base = dict(variant=name, preset=VARIANTS[name][0], sigma=cfg.sigma, orientation=a.orientation, budget_cpu_s=a.budget,
+            base = dict(variant=name, preset=VARIANTS[name][0], sigma=cfg.sigma, orientation=a.orientation,
+                        budget_cpu_s=a.budget,
                         n=a.n, threads=a.threads)
             grid = SAMPLING if VARIANTS[name][2] else SAMPLING[:2]
         def add(r):
             rows.append(base | r)
-            print(' '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in (base | r).items()), flush=True)
+            print(' '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in (base | r).items()),
+                  flush=True)
             write_csv(out, rows)
         for sampler in ('alg2', 'direct'):                                  # restoration of real test digits
             r = dict(mode='restore', prior='', prior_k=0, delta=0.0, start_noise=0.0, sampler=sampler)
@@ -146,7 +158,8 @@ def main():
                          restore_l1=(xs - x_test[:a.n]).abs().mean().item(), ms_per_image=1000 * spi))
         fits = {}                                                           # one fitted prior per (kind, size)
         for prior, k, delta, start in grid:                                 # unconditional generation
-            r = dict(mode='generate', prior=f'{prior}{k}' if prior == 'gmm' else prior, prior_k=k, delta=delta, start_noise=start,
+            r = dict(mode='generate', prior=f'{prior}{k}' if prior == 'gmm' else prior, prior_k=k, delta=delta,
+                     start_noise=start,
                      sampler='alg2')
             if key(base | r) in done: continue
             if (prior, k) not in fits:
@@ -155,7 +168,8 @@ def main():
             m.prior = fits[prior, k]
             xs, spi = samples(m, a.n, sampler='alg2', delta=delta, start_noise=start)
             s = image_metrics(xs, x_test, clf)
-            add(r | dict(fid=s['fid'], kid=s['kid'], IS=s['IS'], effective_classes=s['effective_classes'], class_counts=s['class_counts'], ms_per_image=1000 * spi,
+            add(r | dict(fid=s['fid'], kid=s['kid'], IS=s['IS'], effective_classes=s['effective_classes'],
+                         class_counts=s['class_counts'], ms_per_image=1000 * spi,
                          floor_fid=floor['fid'], floor_effective_classes=floor['effective_classes']))
 
 if __name__ == '__main__': main()

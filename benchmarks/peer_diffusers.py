@@ -2,10 +2,10 @@
 
 *Ours* is the recommended preset `unet_v` (UNet (16,32,64), 7x7 attention, v-prediction, linear schedule, T=1000).
 *Theirs* is what a user would write from diffusers' unconditional training example: a `UNet2DModel` with a
-DownBlock2D/AttnDownBlock2D layout of about the same parameter count (`THEIRS` below), a `DDPMScheduler` for the training
-targets (same linear betas, v-prediction) and `DPMSolverMultistepScheduler` (DPM-Solver++(2M)) for sampling. Both are
-trained by the package's one loop (`training.train`: Adam lr 1e-3, batch 128, EMA 0.999, same data order), so what
-differs is the network and the scheduler code.
+DownBlock2D/AttnDownBlock2D layout of about the same parameter count (`THEIRS` below), a `DDPMScheduler` for the
+training targets (same linear betas, v-prediction) and `DPMSolverMultistepScheduler` (DPM-Solver++(2M)) for sampling.
+Both are trained by the package's one loop (`training.train`: Adam lr 1e-3, batch 128, EMA 0.999, same data order), so
+what differs is the network and the scheduler code.
 
     python benchmarks/peer_diffusers.py speed --threads 2        # a quiet machine: nothing else running
     python benchmarks/peer_diffusers.py quality --budget 600 --n 2000 --threads 1
@@ -23,31 +23,33 @@ from mnist_diffusion.core import write_csv
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
 from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
-from mnist_diffusion.training import LossModule, train_step, lr_lambda
-from mnist_diffusion.ddpm import make_ema
 from study import budget_run
-from bench_ddpm import median_time, cpu_info
+from bench_ddpm import median_time, cpu_info, train_step_fn
 
 T = 1000
 THEIRS = dict(sample_size=28, in_channels=1, out_channels=1, block_out_channels=(16, 32, 48), layers_per_block=1,
               down_block_types=('DownBlock2D', 'DownBlock2D', 'AttnDownBlock2D'),
               up_block_types=('AttnUpBlock2D', 'UpBlock2D', 'UpBlock2D'), norm_num_groups=8)
 
-def dpm_scheduler(): return DPMSolverMultistepScheduler(num_train_timesteps=T, beta_schedule='linear', prediction_type='v_prediction',
-                                                        algorithm_type='dpmsolver++', solver_order=2, final_sigmas_type='zero',
+def dpm_scheduler():
+    return DPMSolverMultistepScheduler(num_train_timesteps=T, beta_schedule='linear', prediction_type='v_prediction',
+                                                        algorithm_type='dpmsolver++', solver_order=2,
+                                                        final_sigmas_type='zero',
                                                         timestep_spacing='trailing')
 
 class Theirs(nn.Module):
     "diffusers' UNet2DModel trained as in their example (DDPMScheduler targets), sampled with their DPM-Solver++ loop."
     def __init__(self):
         super().__init__()
-        self.unet, self.train_sched = UNet2DModel(**THEIRS), DDPMScheduler(num_train_timesteps=T, beta_schedule='linear',
+        self.unet, self.train_sched = UNet2DModel(**THEIRS), DDPMScheduler(num_train_timesteps=T,
+                                                                           beta_schedule='linear',
                                                                              prediction_type='v_prediction')
     def loss(self, x0, generator=None):
         "v-prediction MSE at uniformly drawn timesteps, targets from `DDPMScheduler`."
         noise = torch.randn(x0.shape, generator=generator)
         k = torch.randint(0, T, (len(x0),), generator=generator)
-        return F.mse_loss(self.unet(self.train_sched.add_noise(x0, noise, k), k).sample, self.train_sched.get_velocity(x0, noise, k))
+        return F.mse_loss(self.unet(self.train_sched.add_noise(x0, noise, k), k).sample,
+                          self.train_sched.get_velocity(x0, noise, k))
     @torch.no_grad()
     def sample(self, n, generator=None, steps=20):
         "`n` images with diffusers' DPM-Solver++(2M) loop, clamped to [-1, 1] as their pipelines do."
@@ -55,7 +57,7 @@ class Theirs(nn.Module):
 
 @torch.no_grad()
 def scheduler_loop(f, n, generator, steps):
-    "The diffusers sampling loop (their example's): `x <- scheduler.step(f(x, k), k, x)` over the scheduler's timesteps."
+    "The diffusers sampling loop (their example's): `x <- scheduler.step(f(x, k), k, x)` over its timesteps."
     sch = dpm_scheduler()
     sch.set_timesteps(steps)
     x = torch.randn((n, 1, 28, 28), generator=generator)
@@ -73,49 +75,56 @@ def forward_mflop(net_call) -> float:
 
 def step_time(model, x, reps):
     "Median seconds of one training step at batch `len(x)`: the package's own `train_step` (loss, backward, Adam, EMA)."
-    opt = torch.optim.Adam(model.parameters(), 1e-3)
-    sched, ema, g = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(0, 1, False)), make_ema(model), torch.Generator().manual_seed(0)
-    return median_time(lambda: train_step(LossModule(model), opt, sched, ema, x, g, grad_clip=1.0), reps)
+    return median_time(train_step_fn(model, x, torch.optim.Adam(model.parameters(), 1e-3)), reps)
 
 def speed(a):
     "Training img/s with its split, and sampling ms/image for our loop and diffusers' loop on both networks."
     torch.manual_seed(0)
     o, t = ours(), Theirs()
     x = mnist_dataset(a.root, train=True, subset=128).tensors[0]
-    rows, calls = [], {'ours': lambda z: o.net(z, torch.tensor([0.5])), 'diffusers': lambda z: t.unet(z, torch.tensor([500])).sample}
+    rows, calls = [], {'ours': lambda z: o.net(z, torch.tensor([0.5])),
+                       'diffusers': lambda z: t.unet(z, torch.tensor([500])).sample}
     for name, m in (('ours', o), ('diffusers', t)):
         step = step_time(m, x, a.reps)
-        rows.append(dict(what='train', model=name, params=n_params(m), mflop=forward_mflop(calls[name]), nfe='', batch=128,
+        rows.append(dict(what='train', model=name, params=n_params(m), mflop=forward_mflop(calls[name]), nfe='',
+                         batch=128,
                          img_per_s=128 / step, ms=1000 * step))
     g = lambda: torch.Generator().manual_seed(0)
+    ours_on_their_times = lambda x, k: o.net(x, (k + 1).float().expand(len(x)) / T)   # diffusers' k = our t - 1
     o.eval(), t.eval()
     for nfe in (20, 50):
         loops = {('ours', 'ours'): lambda: o.sample(a.batch, g(), 'dpm++2m', nfe, clip_x0=False),
-                 ('ours', 'diffusers'): lambda: scheduler_loop(lambda x, k: o.net(x, (k + 1).float().expand(len(x)) / T), a.batch, g(), nfe),
+                 ('ours', 'diffusers'): lambda: scheduler_loop(ours_on_their_times, a.batch, g(), nfe),
                  ('diffusers', 'diffusers'): lambda: t.sample(a.batch, g(), nfe)}
         for (net, loop), f in loops.items():
             with torch.no_grad(): sec = median_time(f, a.reps)
-            rows.append(dict(what='sample', model=net, loop=loop, params=n_params(o if net == 'ours' else t), nfe=nfe, batch=a.batch,
+            rows.append(dict(what='sample', model=net, loop=loop, params=n_params(o if net == 'ours' else t), nfe=nfe,
+                             batch=a.batch,
                              ms_per_image=1000 * sec / a.batch))
     for r in rows: r |= dict(threads=a.threads, cpu=cpu_info()[0])
     write_csv(Path(a.out_dir)/'peer_speed.csv', rows)
     for r in rows: print({k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()}, flush=True)
 
 def quality(a):
-    "Train both for `--budget` CPU-seconds from the same seed and data (`training.train`); score samples at n against n test digits."
+    "Train both for `--budget` CPU-seconds, same seed and data (`training.train`); score n against n test digits."
     ds = mnist_dataset(a.root, train=True)
     clf, x_test = load_classifier(), mnist_dataset(a.root, train=False).tensors[0]
     floor, rows = real_floor(a.n, a.root, clf), []
     for name, make in (('ours', ours), ('diffusers', Theirs)):
         torch.manual_seed(0)
         model = make()
-        sample = (lambda m, g, n: m.sample(n, g, 'dpm++2m', 20)) if name == 'ours' else (lambda m, g, n: m.sample(n, g, 20))
+        sample = (lambda m, g, n: m.sample(n, g, 'dpm++2m', 20)) if name == 'ours' else (lambda m, g,
+                                                                                         n: m.sample(n, g, 20))
         def scores(m, epoch):
-            with torch.no_grad(): xs = torch.cat([sample(m, torch.Generator().manual_seed(k), min(500, a.n - k)) for k in range(0, a.n, 500)])
-            return {k: v for k, v in image_metrics(xs, x_test, clf).items() if k in ('fid', 'kid', 'IS', 'effective_classes')}
+            with torch.no_grad():
+                xs = torch.cat([sample(m, torch.Generator().manual_seed(k), min(500, a.n - k)) for k in range(0, a.n,
+                                                                                                              500)])
+            return {k: v for k,
+                    v in image_metrics(xs, x_test, clf).items() if k in ('fid', 'kid', 'IS', 'effective_classes')}
         for r in budget_run(model, a.marks, scores, ds, a.root, preset='unet_v', lr=1e-3, batch_size=128):
             rows.append(dict(model=name, params=n_params(model), cpu_s=r['mark'], steps=int(r['steps']), loss=r['loss'],
-                             sampler='DPM-Solver++(2M) 20 NFE', n=a.n, **{k: r[k] for k in ('fid', 'kid', 'IS', 'effective_classes')},
+                             sampler='DPM-Solver++(2M) 20 NFE', n=a.n,
+                             **{k: r[k] for k in ('fid', 'kid', 'IS', 'effective_classes')},
                              floor_fid=floor['fid'], threads=a.threads, cpu=cpu_info()[0]))
             print({k: round(v, 3) if isinstance(v, float) else v for k, v in rows[-1].items()}, flush=True)
             write_csv(Path(a.out_dir)/'peer_quality.csv', rows)

@@ -42,17 +42,19 @@ def main():
         t0 = time.process_time()
         prior = GaussianMixturePrior(k)
         if k == len(shipped['weights']): prior.load_state_dict(shipped)                 # the zoo file's own fit
-        else: prior.fit(v_tr, seed=0)                                                   # as tools/refit_prior.py fits it
+        else: prior.fit(v_tr, seed=0)  # as tools/refit_prior.py fits it
         fit_s = time.process_time() - t0
         m.prior = prior
         x, spi = timed_samples(m, a.n, None, None, 0)
         r = image_metrics(x, x_te, clf, seed=0)
-        row = dict(model=entry['file'], k=k, n=a.n, train_ll=prior.log_prob(v_tr).mean().item(), test_ll=prior.log_prob(v_te).mean().item(),
+        row = dict(model=entry['file'], k=k, n=a.n, train_ll=prior.log_prob(v_tr).mean().item(),
+                   test_ll=prior.log_prob(v_te).mean().item(),
                    fit_cpu_s=fit_s, fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'],
                    floor_fid=floor['fid'], threads=a.threads)
         rows = [q for q in csv.DictReader(open(out)) if key(q) != key(row)] if out.exists() else []
         write_csv(out, rows + [row])
-        print(f"k={k:4d}  LL train {row['train_ll']:.2f}  test {row['test_ll']:.2f}  FID {r['fid']:.2f}  IS {r['IS']:.2f}  "
+        print(f"k={k:4d}  LL train {row['train_ll']:.2f}  test {row['test_ll']:.2f}  FID {r['fid']:.2f}  IS "
+              f"{r['IS']:.2f}  "
               f"classes {r['effective_classes']:.2f}  (fit {fit_s:.0f} CPU-s)", flush=True)
 
 if __name__ == '__main__': main()

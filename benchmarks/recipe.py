@@ -1,19 +1,24 @@
 """DDPM recipe study: training variants at one fixed CPU budget, each scored on the project's ruler as it trains.
 
-Every variant starts from the `unet` preset (UNet (16,32,64) with 7x7 attention, linear schedule, eps target, Adam lr 1e-3
-constant, batch 128, EMA 0.999) and changes one thing (or combines earlier winners). A variant with its own `budget` stops
-there (and its cosine LR decay ends there) when that is below `--budget`. Each trains on full MNIST with the same seed and data order until
-it has used `--budget` CPU-seconds (process time, so a shared machine does not shorten it); at each `--evals` mark its
-EMA model draws `--n` samples with `--sampler` (DDIM unless told) at `--steps` NFE (the same seed for all) and is scored against `--n` test digits.
-Evaluation time is not charged to the budget. Rows are appended to `--out` as they come, so a stopped study resumes
-where it left off (finished variants are skipped).
+Every variant starts from the `unet` preset (UNet (16,32,64) with 7x7 attention, linear schedule, eps target, Adam lr
+1e-3 constant, batch 128, EMA 0.999) and changes one thing (or combines earlier winners). A variant with its own
+`budget` stops there (and its cosine LR decay ends there) when that is below `--budget`. Each trains on full MNIST with
+the same seed and data order until it has used `--budget` CPU-seconds (process time, so a shared machine does not
+shorten it); at each `--evals` mark its EMA model draws `--n` samples with `--sampler` (DDIM unless told) at `--steps`
+NFE (the same seed for all) and is scored against `--n` test digits. Evaluation time is not charged to the budget. Rows
+are appended to `--out` as they come, so a stopped study resumes where it left off (finished variants are skipped).
 
     python benchmarks/recipe.py --budget 240 --evals 60,120,240 --n 2000 --out benchmarks/results/recipe.csv
-    python benchmarks/recipe.py --only v_pred --budget 600 --evals 120,240,360,480 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
-    python benchmarks/recipe.py --only v_lr2e-3,v_lr4e-3_warm,v_bs64,v_bs64_lr2e-3,v_bs32,v_bs64_no_attn --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
-    python benchmarks/recipe.py --only v_bs64_snr5,v_bs64_cos180,v_bs64_snr5_cos180,v_bs64_no_ema,v_bs64_bf16 --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
-    python benchmarks/recipe.py --only v_bs64 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 --out benchmarks/results/recipe_pass_seed1_fp32.csv
-    python benchmarks/recipe.py --only v_bs64_bf16 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 --out benchmarks/results/recipe_pass_seed1_bf16.csv
+    python benchmarks/recipe.py --only v_pred --budget 600 --evals 120,240,360,480 --n 1000 --steps 50 \
+        --out benchmarks/results/recipe_pass.csv
+    python benchmarks/recipe.py --only v_lr2e-3,v_lr4e-3_warm,v_bs64,v_bs64_lr2e-3,v_bs32,v_bs64_no_attn \
+        --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
+    python benchmarks/recipe.py --only v_bs64_snr5,v_bs64_cos180,v_bs64_snr5_cos180,v_bs64_no_ema,v_bs64_bf16 \
+        --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
+    python benchmarks/recipe.py --only v_bs64 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 \
+        --out benchmarks/results/recipe_pass_seed1_fp32.csv
+    python benchmarks/recipe.py --only v_bs64_bf16 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 \
+        --out benchmarks/results/recipe_pass_seed1_bf16.csv
 """
 import argparse, csv
 from dataclasses import replace
@@ -45,9 +50,9 @@ VARIANTS = {                      # name: changes to the base recipe
     'v_bs32':        dict(pred='v', batch_size=32),
     'v_bs64_no_attn': dict(pred='v', batch_size=64, attn=False),
     'v_bs64_snr5':   dict(pred='v', batch_size=64, min_snr=5.0),
-    'v_bs64_cos180': dict(pred='v', batch_size=64, warmup=20, cosine=True, budget=180),     # LR decays to 0 at 180 CPU-s
+    'v_bs64_cos180': dict(pred='v', batch_size=64, warmup=20, cosine=True, budget=180),  # LR decays to 0 at 180 CPU-s
     'v_bs64_no_ema': dict(pred='v', batch_size=64, ema=0.0),                                  # score the raw weights
-    'v_bs64_bf16':   dict(pred='v', batch_size=64, bf16=True),                                 # bf16 autocast (fast on AMX CPUs)
+    'v_bs64_bf16':   dict(pred='v', batch_size=64, bf16=True),  # bf16 autocast (fast on AMX CPUs)
     'v_bs64_snr5_cos180': dict(pred='v', batch_size=64, min_snr=5.0, warmup=20, cosine=True, budget=180),
 }
 BASE = dict(lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
@@ -67,11 +72,15 @@ def train_variant(name, v, ds, evals, n, steps, floor, seed=0, sampler='ddim', r
     h = BASE | v
     torch.manual_seed(seed)
     cap = budget_of(name, evals[-1])
-    marks = budget_run(model_for(v), [e for e in evals if e < cap] + [cap], SampleSpec(n, sampler, steps, seed=seed), ds, root,
-                       preset='unet', lr=h['lr'], batch_size=h['batch_size'], ema_decay=h['ema'], warmup_steps=h['warmup'],
+    marks = budget_run(model_for(v), [e for e in evals if e < cap] + [cap], SampleSpec(n, sampler, steps, seed=seed),
+                       ds, root,
+                       preset='unet', lr=h['lr'], batch_size=h['batch_size'], ema_decay=h['ema'],
+                       warmup_steps=h['warmup'],
                        cosine_decay=h['cosine'], amp=h.get('bf16', False), seed=seed)
-    return [dict(variant=name, cpu_s=r['mark'], steps=int(r['steps']), images=int(r['images']), loss=r['loss'], fid=r['fid'], kid=r['kid'],
-                 IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'{sampler}{steps}', floor_fid=floor['fid'],
+    return [dict(variant=name, cpu_s=r['mark'], steps=int(r['steps']), images=int(r['images']), loss=r['loss'],
+                 fid=r['fid'], kid=r['kid'],
+                 IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'{sampler}{steps}',
+                 floor_fid=floor['fid'],
                  floor_kid=floor['kid'], threads=torch.get_num_threads(), seed=seed) for r in marks]
 
 def finished_rows(out, budget_of, key='variant') -> tuple[list[dict], set]:
@@ -87,7 +96,8 @@ def main():
     ap.add_argument('--n', type=int, default=2000)
     ap.add_argument('--steps', type=int, default=20)
     ap.add_argument('--sampler', default='ddim', help='the DDPM sampler that scores each mark')
-    ap.add_argument('--seed', type=int, default=0, help='weights, data order and sampling noise (write other seeds to another --out)')
+    ap.add_argument('--seed', type=int, default=0,
+                    help='weights, data order and sampling noise (write other seeds to another --out)')
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--only', default='', help='comma-separated variant names (default: all)')
     ap.add_argument('--root', default='data')
@@ -100,10 +110,12 @@ def main():
     ds, floor = mnist_dataset(a.root, train=True), ruler(a.n, a.root, a.seed)['floor']
     for name in (a.only.split(',') if a.only else VARIANTS):
         if name in done: continue
-        for r in train_variant(name, VARIANTS[name], ds, evals, a.n, a.steps, floor, seed=a.seed, sampler=a.sampler, root=a.root):
+        for r in train_variant(name, VARIANTS[name], ds, evals, a.n, a.steps, floor, seed=a.seed, sampler=a.sampler,
+                               root=a.root):
             rows.append(r)
             write_csv(out, rows)
-            print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID {r['fid']:8.2f}  "
+            print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID "
+                  f"{r['fid']:8.2f}  "
                   f"KID {r['kid']:.4f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}", flush=True)
 
 if __name__ == '__main__': main()

@@ -6,11 +6,13 @@ real-data floor at that `n`; ms/image is measured in the same run (batch 250, th
     python benchmarks/solvers.py --preset unet --n 1000 --nfe 5,10,20,50 --out benchmarks/results/solvers.csv
     python benchmarks/solvers.py --preset unet --n 1000 --nfe 100 --samplers ddim   # the reference (rows are merged)
     python benchmarks/solvers.py --preset unet_v_b512 --n 1000 --nfe 1000 --samplers ancestral   # Ho et al.'s sampler
-    python benchmarks/solvers.py --preset unet_v_b512 --n 1000 --nfe 20,50,100,250 --samplers ddim --eta 1   # stochastic DDIM
+    python benchmarks/solvers.py --preset unet_v_b512 --n 1000 --nfe 20,50,100,250 --samplers ddim \
+        --eta 1   # stochastic DDIM
 
 `--eta` > 0 makes DDIM stochastic (eta = 1 over every step is ancestral sampling with the posterior variance); its rows
 are named `ddim-eta<eta>`. `--power` sets the time grid t_i = T((k-i)/k)^power (`core.time_grid`); by default each
-sampler uses its own (1, evenly spaced, except `sde-dpm++2m`: see `benchmarks/time_grids.py`); the `power` column says which.
+sampler uses its own (1, evenly spaced, except `sde-dpm++2m`: see `benchmarks/time_grids.py`); the `power` column says
+which.
 """
 import argparse, csv
 from pathlib import Path
@@ -28,7 +30,8 @@ def main():
     ap.add_argument('--nfe', default='5,10,20,50,100')
     ap.add_argument('--samplers', default='ddim,dpm++2m')
     ap.add_argument('--eta', type=float, default=0., help='DDIM noise (0: deterministic); rows named ddim-eta<eta>')
-    ap.add_argument('--power', type=float, default=None, help="time grid t_i = T((k-i)/k)^power (default: each sampler's own)")
+    ap.add_argument('--power', type=float, default=None,
+                    help="time grid t_i = T((k-i)/k)^power (default: each sampler's own)")
     ap.add_argument('--threads', type=int, default=torch.get_num_threads())
     ap.add_argument('--root', default='data')
     ap.add_argument('--out', default='benchmarks/results/solvers.csv')
@@ -40,16 +43,22 @@ def main():
     out = Path(a.out)
     label = lambda s: f'{s}-eta{a.eta:g}' if a.eta and s == 'ddim' else s
     power = lambda s: SAMPLERS[s].power if a.power is None else a.power
-    same = lambda r, s: (r['model'], r['sampler'], float(r['power'])) == (entry['file'], label(s), power(s)) and int(r['nfe']) in map(int, a.nfe.split(','))
-    rows = [r for r in csv.DictReader(open(out)) if not any(same(r, s) for s in a.samplers.split(','))] if out.exists() else []   # keep other runs' rows
+    same = lambda r, s: (r['model'], r['sampler'],
+                         float(r['power'])) == (entry['file'], label(s),
+                                                power(s)) and int(r['nfe']) in map(int, a.nfe.split(','))
+    old = list(csv.DictReader(open(out))) if out.exists() else []
+    rows = [r for r in old if not any(same(r, s) for s in a.samplers.split(','))]      # keep other runs' rows
     for s in a.samplers.split(','):
         for k in map(int, a.nfe.split(',')):
-            x, spi = timed_samples(model, a.n, s, k, seed=0, power=a.power, **(dict(eta=a.eta) if a.eta and s == 'ddim' else {}))
+            x, spi = timed_samples(model, a.n, s, k, seed=0, power=a.power,
+                                   **(dict(eta=a.eta) if a.eta and s == 'ddim' else {}))
             r = image_metrics(x, x_real, clf)
-            rows.append(dict(model=entry['file'], sampler=label(s), power=power(s), nfe=model.nfe(s, k, a.power), n=a.n, fid=r['fid'], kid=r['kid'], IS=r['IS'],
+            rows.append(dict(model=entry['file'], sampler=label(s), power=power(s), nfe=model.nfe(s, k, a.power), n=a.n,
+                             fid=r['fid'], kid=r['kid'], IS=r['IS'],
                              effective_classes=r['effective_classes'], ms_per_image=1000 * spi, threads=a.threads,
                              floor_fid=floor['fid']))
-            print(f"{label(s):8s} NFE {k:4d}: FID {r['fid']:7.2f}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}  "
+            print(f"{label(s):8s} NFE {k:4d}: FID {r['fid']:7.2f}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  classes "
+                  f"{r['effective_classes']:.2f}  "
                   f"{1000 * spi:.1f} ms/image", flush=True)
             write_csv(a.out, rows)
 

@@ -6,8 +6,10 @@ from mnist_diffusion.evaluation import SampleSpec, make_eval_fn
 from mnist_diffusion.training import TrainConfig, train
 
 def budget_run(model, marks, spec, dataset, root='data', **cfg) -> list[dict]:
-    "Train `model` for max(`marks`) CPU-seconds with `TrainConfig(**cfg)`; a row per mark, scored if `spec` (or by it, a callable)."
+    "Train `model` for max(`marks`) CPU-seconds (`TrainConfig(**cfg)`); a row per mark, scored by `spec`."
     keys = ('fid', 'kid', 'IS', 'effective_classes')
-    c = TrainConfig(**dict(epochs=10**6, budget_s=max(marks), clock='cpu', marks=tuple(sorted(marks)), run_dir=tempfile.mkdtemp(),
+    c = TrainConfig(**dict(epochs=10**6, budget_s=max(marks), clock='cpu', marks=tuple(sorted(marks)),
+                           run_dir=tempfile.mkdtemp(),
                            grid_every=0, progress=False, device='cpu', amp=False) | cfg)
-    return read_log(train(c, dataset, make_eval_fn(spec, root, keys) if isinstance(spec, SampleSpec) else spec, model=model), 'marks.csv')
+    return read_log(train(c, dataset, make_eval_fn(spec, root, keys) if isinstance(spec, SampleSpec) else spec,
+                          model=model), 'marks.csv')

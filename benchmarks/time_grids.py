@@ -1,20 +1,23 @@
 """Where a few-step sampler spends its steps: FID of one shipped DDPM for several time grids at the same NFE.
 
 Samplers visit `time_grid(T, steps, power)`: evenly spaced in t for power 1 (`sde-dpm++2m` uses 0.75, the choice this
-study made). DPM-Solver's authors recommend denser steps near t=0 for
-small discrete-time models ("time_quadratic") or even spacing in log-SNR. This study samples the same noise (the seed and
-batches of `timed_samples`, so the uniform row reproduces `solvers_10k.csv`) down grids t_i = T ((k-i)/k)^p for several
-powers p (`core.time_grid`; p=1: uniform; p=2: quadratic, dense near 0; p<1: dense near T, one long last step), down a
-uniform grid that ends with one long step from t_last (`u<t_last>`: separates the long last step from the denser
-start) and down a grid even in log-SNR, and scores each at `n` against `n` test digits.
+study made). DPM-Solver's authors recommend denser steps near t=0 for small discrete-time models ("time_quadratic") or
+even spacing in log-SNR. This study samples the same noise (the seed and batches of `timed_samples`, so the uniform row
+reproduces `solvers_10k.csv`) down grids t_i = T ((k-i)/k)^p for several powers p (`core.time_grid`; p=1: uniform; p=2:
+quadratic, dense near 0; p<1: dense near T, one long last step), down a uniform grid that ends with one long step from
+t_last (`u<t_last>`: separates the long last step from the denser start) and down a grid even in log-SNR, and scores
+each at `n` against `n` test digits.
 
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p1,p0.75,p0.5,p2,logsnr
+    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 \
+        --grids p1,p0.75,p0.5,p2,logsnr
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p0.6,p0.9
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids u106
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 10 --grids p1,p0.75
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 30 --grids p0.75,p0.6,p0.5
+    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 30 \
+        --grids p0.75,p0.6,p0.5
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 40 --grids p0.5,p0.6
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p0.75 --seed 1   # other noise
+    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p0.75 \
+        --seed 1   # other noise
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 30 --grids p0.5 --seed 1
 """
 import argparse, csv, time
@@ -54,7 +57,8 @@ def main():
     ap.add_argument('--sampler', default='sde-dpm++2m')
     ap.add_argument('--nfe', type=int, default=20)
     ap.add_argument('--grids', default='p1,p0.5,p0.75,p2,logsnr')
-    ap.add_argument('--seed', type=int, default=0, help='starting noise (0: the noise of solvers.py and the zoo scores)')
+    ap.add_argument('--seed', type=int, default=0,
+                    help='starting noise (0: the noise of solvers.py and the zoo scores)')
     ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--root', default='data')
     ap.add_argument('--out', default='benchmarks/results/time_grids.csv')
@@ -70,11 +74,14 @@ def main():
         row = dict(model=entry['file'], sampler=a.sampler, nfe_asked=a.nfe, grid=name, n=a.n, seed=a.seed)
         x, spi = sample_on(model, ts, a.n, a.sampler, a.seed)
         r = image_metrics(x, x_real, clf)
-        rows = [q for q in csv.DictReader(open(out)) if key(q) != key(row)] if out.exists() else []   # read late: runs may share a file
-        rows.append(row | dict(nfe=len(ts) - 1, first_steps=' '.join(map(str, ts[:4])), last_steps=' '.join(map(str, ts[-4:])),
+        # read late: runs may share a file
+        rows = [q for q in csv.DictReader(open(out)) if key(q) != key(row)] if out.exists() else []
+        rows.append(row | dict(nfe=len(ts) - 1, first_steps=' '.join(map(str, ts[:4])),
+                               last_steps=' '.join(map(str, ts[-4:])),
                                fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'],
                                ms_per_image=1000 * spi, threads=a.threads, floor_fid=floor['fid']))
-        print(f"{name:7s} NFE {len(ts) - 1:3d} {ts[:3]}..{ts[-3:]}  FID {r['fid']:.2f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}", flush=True)
+        print(f"{name:7s} NFE {len(ts) - 1:3d} {ts[:3]}..{ts[-3:]}  FID {r['fid']:.2f}  IS {r['IS']:.2f}  classes "
+              f"{r['effective_classes']:.2f}", flush=True)
         write_csv(out, rows)
 
 if __name__ == '__main__': main()

@@ -228,7 +228,8 @@ def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, **k
     if isinstance(model, (str, Path)): file, (model, ck) = Path(model).name, load_checkpoint(model, device=device)
     else: file, ck = '', dict(kind=model.family, preset='', orientation='', epoch='')
     if getattr(model, 'prior', None) is not None and not model.prior.fitted():      # an original coursework cold file
-        model.fit_prior(mnist_dataset(rule['root'], train=True).tensors[0])
+        if 'x_train' not in rule: rule['x_train'] = mnist_dataset(rule['root'], train=True).tensors[0]   # read once
+        model.fit_prior(rule['x_train'])
     x, spi = timed_samples(model, spec, desc=file if progress else None, **kw)
     sampler = spec.sampler_for(ck['kind'])
     o = ck['orientation'] if ck['kind'] == 'cold' else ''
@@ -244,15 +245,15 @@ def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, **k
 
 # %% ../nbs/05_evaluation.ipynb #cd0557cd
 def evaluate_checkpoints(paths, out_dir, spec=SampleSpec(), root='data', log_csv=None, progress=True,
-                         device='cpu') -> Path:
-    "Score every checkpoint in `paths`; write `metrics.csv` and `metrics.png` into `out_dir`; return the CSV path."
+                         device='cpu') -> list[dict]:
+    "Score every checkpoint in `paths`; write `metrics.csv` and `metrics.png` into `out_dir`; return the rows."
     out, rule, rows = Path(out_dir), ruler(spec.n, root, spec.seed), []
     for p in paths:
         rows.append(r := score(p, spec, rule, device, progress))
         if progress: print(score_line(r))
     write_csv(out/'metrics.csv', rows)
     plot_metrics(rows, out/'metrics.png', log_csv)
-    return out/'metrics.csv'
+    return rows
 
 # %% ../nbs/05_evaluation.ipynb #87039389
 def plot_metrics(rows: list[dict], path, log_csv=None):
@@ -298,12 +299,13 @@ def evaluate_run(run_dir, spec=SampleSpec(), root='data', device='cpu') -> Path:
     cks = checkpoints(run_dir)
     if not cks: raise UsageError(f"{run_dir}: no checkpoints to evaluate")
     log = Path(run_dir)/'log.csv'
-    return evaluate_checkpoints(cks, run_dir, spec, root, log if log.exists() else None, device=device)
+    evaluate_checkpoints(cks, run_dir, spec, root, log if log.exists() else None, device=device)
+    return Path(run_dir)/'metrics.csv'
 
 # %% ../nbs/05_evaluation.ipynb #9f3727b3
-def make_eval_fn(spec=SampleSpec(500), root='data', keys=('fid', 'kid', 'IS', 'effective_classes')):
+def make_eval_fn(spec=SampleSpec(500), root='data', keys=('fid', 'kid', 'IS', 'effective_classes'), rule=None):
     "A callback for `train(eval_fn=...)` (each epoch, or each mark): the `keys` of `score` on `spec.n` samples."
-    rule = ruler(spec.n, root, spec.seed)
+    rule = rule or ruler(spec.n, root, spec.seed)
     def fn(model, epoch):
         r = score(model, spec, rule, next(model.parameters()).device)
         return {k: r[k] for k in keys}

@@ -144,9 +144,9 @@ def score_run(run: Path, r: BatchRun, spec: SampleSpec, root='data') -> list[dic
     "Score a finished run's kept epochs (its `keep` and its last) into `<run>/metrics.csv`, once."
     if (run/'metrics.csv').exists(): return list(csv.DictReader(open(run/'metrics.csv')))
     cks = checkpoints(run)
-    kept = [p for p in cks if ckpt_epoch(p) in r.keep] + cks[-1:]
+    kept = [p for p in cks if ckpt_epoch(p) in r.keep or p == cks[-1]]
     device = json.loads((run/'done.json').read_text())['device']
-    return list(csv.DictReader(open(evaluate_checkpoints(kept, run, spec, root, run/'log.csv', progress=False, device=device))))
+    return evaluate_checkpoints(kept, run, spec, root, run/'log.csv', progress=False, device=device)
 
 # %% ../nbs/08_jobs.ipynb #dc4e08b4
 def metrics_file(n: int) -> str:
@@ -164,11 +164,10 @@ def batch(config, out=None, root='data', dry_run=False, notebook=NB) -> Path:
     t0, times = time.time(), train_batch(runs, out, root, settings['per_device'], notebook)
     rows = [score_run(out/r.name, r, SampleSpec(settings['n']), root) for r in runs]
     zoo = out/'zoo' if dry_run else Path(settings['zoo']) if settings['zoo'] else None
-    for r, t in zip(runs, times):
-        if zoo is None: break
-        where = 'CPU dry run' if dry_run else settings['where'] or f"{hardware()}, {Path(config).name}"
+    where = 'CPU dry run' if dry_run else settings['where'] or f"{hardware()}, {Path(config).name}"
+    for r, t, scores in zip(runs, times, rows) if zoo else ():
         export_zoo([out/r.name], zoo, where, epochs=set(r.keep) | {t['epochs']})
-        merge_csv(zoo/metrics_file(settings['n']), rows[runs.index(r)])
+        merge_csv(zoo/metrics_file(settings['n']), scores)
     write_csv(out/'batch.csv', [t | {k: s[-1][k] for k in ('fid', 'kid', 'IS')} for t, s in zip(times, rows)])
     print(f"batch done in {time.time() - t0:.0f} s: {out/'batch.csv'}" + (f"; zoo: {zoo}" if zoo else ''))
     return out
@@ -176,11 +175,11 @@ def batch(config, out=None, root='data', dry_run=False, notebook=NB) -> Path:
 # %% ../nbs/08_jobs.ipynb #04741252
 def score_zoo(spec=SampleSpec(), presets=None, epochs=None, last=False, root='data', zoo=ZOO_DIR) -> Path:
     "Score shipped models (some `presets`, `epochs`, or each model's `last` epoch) and merge the rows into the zoo's CSV at `spec.n`."
-    ms = [m for m in manifest(zoo) if (presets is None or m['preset'] in presets) and (epochs is None or m['epoch'] in epochs)]
-    ms = [m for m in ms if m in last_epochs(manifest(zoo))] if last else ms
-    if not ms: raise UsageError("no shipped model matches; `mnist-diffusion zoo` lists them")
-    rows = list(csv.DictReader(open(evaluate_checkpoints([Path(zoo)/m['file'] for m in ms], tempfile.mkdtemp(), spec, root))))
-    return merge_csv(Path(zoo)/metrics_file(spec.n), rows)
+    ms = manifest(zoo)
+    ms = [m for m in (last_epochs(ms) if last else ms)
+          if (presets is None or m['preset'] in presets) and (epochs is None or m['epoch'] in epochs)]
+    if not ms: raise UsageError(f"no shipped model matches; {Path(zoo)/'manifest.json'} lists them")
+    return merge_csv(Path(zoo)/metrics_file(spec.n), evaluate_checkpoints([Path(zoo)/m['file'] for m in ms], tempfile.mkdtemp(), spec, root))
 
 # %% ../nbs/08_jobs.ipynb #560b8a84
 def _num(v, d=2) -> str: return '' if v in (None, '') else f'{float(v):.{d}f}'
@@ -228,7 +227,7 @@ def main_job(out='runs/main', spec=SampleSpec(500), root='data', all_epochs=Fals
     todo = [m for m in todo if m['file'] not in slow]
     x_test = mnist_dataset(root, train=False).tensors[0][:8]
     for m in tqdm(last_epochs(todo), desc='grids', leave=False): draw_model(m, out, spec, x_test, zoo)
-    rows = list(csv.DictReader(open(evaluate_checkpoints([Path(zoo)/m['file'] for m in todo], out, spec, root, progress=False))))
+    rows = evaluate_checkpoints([Path(zoo)/m['file'] for m in todo], out, spec, root, progress=False)
     table = results_table(rows)
     if slow: table += '\n\nNot sampled (too slow for this machine; their zoo scores are in zoo/metrics.csv): ' + ', '.join(sorted(slow))
     with atomic_path(out/'results.md') as tmp: tmp.write_text(table + '\n')

@@ -258,8 +258,8 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
                 x0 = x0.to(device, non_blocking=True).contiguous(memory_format=fmt)
                 with clock: loss = train_step(net, opt, sched, ema, x0, gen, cfg.grad_clip, amp)
             except TrainingError as e:
-                last = checkpoints(run)[-1].name if checkpoints(run) else 'none'
-                raise TrainingError(f"{e} at epoch {epoch}, step {n}; last good checkpoint: {last}. "
+                last = next(reversed(checkpoints(run)), None)
+                raise TrainingError(f"{e} at epoch {epoch}, step {n}; last good checkpoint: {last.name if last else 'none'}. "
                                     "Lower --lr or set --grad-clip, then --resume") from None
             tot, n, recent = tot + loss, n + 1, (recent + [loss])[-50:]
             bar.set_postfix(loss=f'{tot / n:.4f}')

@@ -1,4 +1,4 @@
-"""The zoo's batch configs cannot rot: their CPU dry runs train (papermill, notebook tests skipped), score and export."""
+"""The zoo's batch configs cannot rot: a CPU dry run trains (papermill, notebook tests skipped), scores and exports."""
 import csv, json, subprocess, sys
 from pathlib import Path
 import pytest
@@ -14,25 +14,28 @@ def test_configs_read(config):
     assert runs and settings['n'] >= 1000
 
 def test_zoo_gpu_dry_run(tmp_path, request):
-    "`mnist-diffusion batch configs/zoo-gpu.toml --dry-run`: each run trained by papermill, scored, exported; a rerun resumes."
-    if 'slow' not in request.config.getoption('--nb-flags').split(): pytest.skip('slow: run with --nb-flags slow (make test-slow)')
+    "`mnist-diffusion batch configs/zoo-gpu.toml --dry-run`: each run trained, scored, exported; rerun: no training."
+    if 'slow' not in request.config.getoption('--nb-flags').split():
+        pytest.skip('slow: run with --nb-flags slow (make test-slow)')
     cmd = [str(Path(sys.executable).parent/'mnist-diffusion'), 'batch', str(ROOT/'configs'/'zoo-gpu.toml'), '--dry-run',
            '--out', str(tmp_path/'b'), '--root', str(ROOT/'data')]
     out = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
     _, runs = read_batch(ROOT/'configs'/'zoo-gpu.toml', dry_run=True)
     rows = {r['run']: r for r in csv.DictReader(open(tmp_path/'b'/'batch.csv'))}
-    assert set(rows) == {r.name for r in runs} and all(r['device'] == 'cpu' and r['epochs'] == '1' for r in rows.values())
+    assert set(rows) == {r.name for r in runs}
+    assert all(r['device'] == 'cpu' and r['epochs'] == '1' for r in rows.values())
     for r in runs:
         run = tmp_path/'b'/r.name
         nb = json.loads((run/'train.ipynb').read_text())
         ran = [c for c in nb['cells'] if c['cell_type'] == 'code' and c.get('execution_count')]
         assert not any('test_eq(' in ''.join(c['source']) and c['outputs'] for c in ran)
-        assert float(next(csv.DictReader(open(run/'metrics.csv')))['kid']) == float(next(csv.DictReader(open(run/'metrics.csv')))['kid'])
+        kid = float(next(csv.DictReader(open(run/'metrics.csv')))['kid'])
+        assert kid == kid                                                                   # scored: not NaN
     shipped = json.loads((tmp_path/'b'/'zoo'/'manifest.json').read_text())
     assert {(m['kind'], m['preset']) for m in shipped} == {(r.kind, r.preset) for r in runs}
     assert all(m['trained_on'] == 'CPU dry run' for m in shipped)
-    again = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)          # everything done: nothing retrains
+    again = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True)  # everything done: nothing retrains
     assert again.returncode == 0 and 'started' not in again.stdout, again.stdout[-2000:]
 
 def test_batch_errors(tmp_path):

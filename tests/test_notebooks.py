@@ -18,13 +18,16 @@ def test_notebook(nb, request):
 def _bin(name): return str(Path(sys.executable).parent/name)
 
 def _tree(root: Path, sub: str, pattern: str) -> dict:
-    return {p.relative_to(root): p.read_bytes() for p in sorted((root/sub).rglob(pattern)) if '.ipynb_checkpoints' not in p.parts}
+    paths = sorted(p for p in (root/sub).rglob(pattern) if '.ipynb_checkpoints' not in p.parts)
+    return {p.relative_to(root): p.read_bytes() for p in paths}
 
-@pytest.mark.parametrize('cmd,sub,pattern', [('nbdev_export', 'mnist_diffusion', '*.py'), ('nbdev_clean', 'nbs', '*.ipynb')])
+@pytest.mark.parametrize('cmd,sub,pattern',
+                         [('nbdev_export', 'mnist_diffusion', '*.py'), ('nbdev_clean', 'nbs', '*.ipynb')])
 def test_tree_in_sync(cmd, sub, pattern, tmp_path):
     "`nbdev_export` and `nbdev_clean`, run on a copy, reproduce the committed package and notebooks byte for byte."
     for f in ('settings.ini', 'setup.py', 'pyproject.toml', 'README.md'): shutil.copy(ROOT/f, tmp_path/f)
-    for d in ('nbs', 'mnist_diffusion'): shutil.copytree(ROOT/d, tmp_path/d, ignore=shutil.ignore_patterns('zoo', 'assets', '__pycache__'))
+    for d in ('nbs', 'mnist_diffusion'):
+        shutil.copytree(ROOT/d, tmp_path/d, ignore=shutil.ignore_patterns('zoo', 'assets', '__pycache__'))
     subprocess.run([_bin(cmd)], cwd=tmp_path, check=True, capture_output=True)
     want, got = _tree(ROOT, sub, pattern), _tree(tmp_path, sub, pattern)
     stale = sorted(str(k) for k in want.keys() | got.keys() if want.get(k) != got.get(k))

@@ -21,17 +21,21 @@ def results_10k() -> str:
     rows, man = _rows(ZOO/'metrics_10k.csv'), _manifest()
     rows = sorted(last_epochs([r for r in rows if r['file'] in man]), key=lambda r: float(r['fid']))
     pct = lambda r, k: f'{100 * float(r[k]):.1f}%' if r.get(k) not in (None, '') else ''
-    out = ['| model | epochs (training time) | sampler, NFE | FID | KID | IS | classes (e^H) | restored (Alg. 2, direct) |',
+    out = ['| model | epochs (training time) | sampler, NFE | FID | KID | IS | classes (e^H) | restored (Alg. 2, '
+           'direct) |',
            '|---|---|---|---|---|---|---|---|']
     for r in rows:
         m = man[r['file']]
         name = f"DDPM `{r['preset']}`" if r['kind'] == 'ddpm' else f"cold `{r['preset']}` {r['orientation']}"
-        restored = f"{pct(r, 'restore_acc')}, {pct(r, 'restore_acc_direct')}" if r.get('restore_acc') not in (None, '') else ''
+        scored = r.get('restore_acc') not in (None, '')
+        restored = f"{pct(r, 'restore_acc')}, {pct(r, 'restore_acc_direct')}" if scored else ''
         where = ', GPU' if 'NVIDIA' in m['trained_on'] else ''
-        out.append(f"| {name} | {r['epoch']} ({m['train_seconds'] / 60:.1f} min{where}) | {r['sampler']}, {r['steps']} | {_f(r['fid'])} | "
+        out.append(f"| {name} | {r['epoch']} ({m['train_seconds'] / 60:.1f} min{where}) | {r['sampler']}, "
+                   f"{r['steps']} | {_f(r['fid'])} | "
                    f"{_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'])} | {restored} |")
     r = rows[0]
-    out.append(f"| real data (floor: {int(r['n']):,} training vs {int(r['n']):,} test digits) | | | {_f(r['floor_fid'])} | "
+    out.append(f"| real data (floor: {int(r['n']):,} training vs {int(r['n']):,} test digits) | | | "
+               f"{_f(r['floor_fid'])} | "
                f"{_f(r['floor_kid'])} | {_f(r['floor_IS'], 2)} | {_f(r['floor_effective_classes'])} | |")
     return '\n'.join(out)
 
@@ -40,7 +44,8 @@ def timing(name: str) -> str:
     r = next((r for r in _rows(RESULTS/'timings.csv') if r['name'] == name), None)
     if r is None: return '(not measured yet)'
     m, s = divmod(int(r['seconds']), 60)
-    return f"{m} min {s} s" + (f" on {r['cpu']}" if name == 'main_job' else '') + (f" (that run exited {r['exit']})" if r['exit'] != '0' else '')
+    where = f" on {r['cpu']}" if name == 'main_job' else ''
+    return f"{m} min {s} s{where}" + (f" (that run exited {r['exit']})" if r['exit'] != '0' else '')
 
 def timing_main_job() -> str: return timing('main_job')
 def timing_test() -> str: return timing('test')

@@ -14,11 +14,13 @@ from mnist_diffusion.evaluation import CLASSIFIER_PATH, train_classifier
 ROOT = Path(__file__).resolve().parents[1]
 
 if __name__ == '__main__':
-    p = argparse.ArgumentParser(); p.add_argument('--epochs', type=int, default=4); p.add_argument('--root', default='data')
+    p = argparse.ArgumentParser(); p.add_argument('--epochs', type=int, default=4); p.add_argument('--root',
+                                                                                                   default='data')
     a = p.parse_args()
     fetch_mnist(a.root)
     t0 = time.time()
-    clf, acc = train_classifier(mnist_dataset(a.root, True), mnist_dataset(a.root, False), epochs=a.epochs, progress=True)
+    clf, acc = train_classifier(mnist_dataset(a.root, True), mnist_dataset(a.root, False), epochs=a.epochs,
+                                progress=True)
     secs = time.time() - t0
     path = CLASSIFIER_PATH
     with atomic_path(path) as tmp: torch.save(clf.state_dict(), tmp)
