@@ -34,11 +34,10 @@ test: data lint
 test-slow: data
 	$(PY) -m pytest --nb-flags slow
 
-# ruff (pyproject.toml) over the whole tree, notebooks included: unused imports, undefined names, syntax errors;
-# then the count of lines over 120 columns, the next target.
+# ruff (pyproject.toml) over the whole tree, notebooks included: unused imports, undefined names, syntax errors and
+# lines over 120 columns.
 lint: install
 	$(VENV)/bin/ruff check
-	@$(VENV)/bin/ruff check --select E501 --exit-zero --statistics
 
 report: data
 	$(VENV)/bin/jupyter nbconvert --to html --execute nbs/10_report.ipynb --output-dir runs/report

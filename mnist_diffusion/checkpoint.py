@@ -27,7 +27,9 @@ def ckpt_name(kind, epoch, preset, orientation='row') -> str:
 def ckpt_epoch(path) -> int:
     "The epoch in a checkpoint's file name."
     m = re.match(r'(?:ddpm|cold|custom)_mnist_(\d+)_', Path(path).name)
-    if not m: raise UsageError(f"{path}: not a checkpoint file name (expected ddpm_mnist_<epoch>_<preset>.pt or cold_mnist_...)")
+    if not m:
+        raise UsageError(f"{path}: not a checkpoint file name (expected ddpm_mnist_<epoch>_<preset>.pt or "
+                         "cold_mnist_...)")
     return int(m.group(1))
 
 def checkpoints(run_dir) -> list[Path]:
@@ -41,7 +43,7 @@ def run_name(kind, preset, orientation='row') -> str:
 
 # %% ../nbs/03a_checkpoint.ipynb #2c18f878
 def read_log(run_dir, name='log.csv') -> list[dict]:
-    "A run's per-epoch log (or another of its CSVs, e.g. `marks.csv`) as dicts with numbers parsed (the epoch as an int)."
+    "A run's per-epoch log (or another of its CSVs, e.g. `marks.csv`) as dicts of numbers (the epoch an int)."
     p = Path(run_dir)/name
     if not p.exists(): return []
     num = lambda k, v: None if v in ('', None) else int(float(v)) if k == 'epoch' else float(v)
@@ -59,12 +61,13 @@ def save_checkpoint(path, **state) -> Path:
     return Path(path)
 
 def _load(path):
-    "The object in a PyTorch file, loaded safely (`weights_only`) on the CPU; one-line `UsageError` if missing or damaged."
+    "The object in a PyTorch file, loaded safely (`weights_only`) on the CPU; a one-line `UsageError` if bad."
     path = Path(path)
     if not path.is_file(): raise UsageError(f"{path}: no such checkpoint file")
     try: return torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
-        raise UsageError(f"{path}: unreadable (truncated or not a PyTorch file: {' '.join(str(e).split())[:120]}); delete or re-download it") from None
+        raise UsageError(f"{path}: unreadable (truncated or not a PyTorch file: {' '.join(str(e).split())[:120]}); "
+                         "delete or re-download it") from None
 
 def coursework_kind(sd) -> str|None:
     "'ddpm' or 'cold' if `sd` is the state_dict of an original coursework file (told by its keys), else None."
@@ -78,11 +81,12 @@ def _check(ck, path, kind) -> dict:
         c = coursework_kind(ck)
         hint = f" but an original coursework {c} file: load it with load_checkpoint or the command line" if c else ''
         raise UsageError(f"{path}: not an mnist-diffusion checkpoint{hint}")
-    if kind and ck['kind'] != kind: raise UsageError(f"{path}: is a {ck['kind']} checkpoint, but a {kind} checkpoint is needed")
+    if kind and ck['kind'] != kind:
+        raise UsageError(f"{path}: is a {ck['kind']} checkpoint, but a {kind} checkpoint is needed")
     return ck
 
 def read_checkpoint(path, kind: str|None = None) -> dict:
-    "Load a checkpoint dict safely (`weights_only`); one-line `UsageError` for a missing, damaged, foreign or wrong-kind file."
+    "A checkpoint dict, loaded safely; a one-line `UsageError` for a missing, damaged, foreign or wrong-kind file."
     return _check(_load(path), path, kind)
 
 def latest_checkpoint(run_dir) -> Path|None:
@@ -97,19 +101,21 @@ def build_model(kind: str, model_config: dict) -> DDPM|ColdModel:
     return build_ddpm(model_config) if kind == 'ddpm' else build_cold(model_config)
 
 def load_coursework_file(sd: dict, path) -> tuple[nn.Module, dict]:
-    "The model in an original coursework state_dict and a checkpoint-like dict describing it (its epoch from the file name)."
+    "The model in an original coursework state_dict, and a checkpoint-like dict of it (epoch from the file name)."
     kind = coursework_kind(sd)
     m = load_coursework(sd) if kind == 'ddpm' else load_coursework_cold(sd)
     name = re.match(r'(?:ddpm|custom)_mnist_(\d+)_(?:(?:row|col)_)?(.+)\.pth$', Path(path).name)
-    return m, dict(kind=kind, preset=f"coursework-{name.group(2) if name else 'unknown'}", epoch=int(name.group(1)) if name else 0,
+    return m, dict(kind=kind, preset=f"coursework-{name.group(2) if name else 'unknown'}",
+                   epoch=int(name.group(1)) if name else 0,
                    orientation=m.D.orientation if kind == 'cold' else '', format=f'original coursework {kind} file')
 
 def load_checkpoint(path, kind: str|None = None, ema=True, device='cpu') -> tuple[nn.Module, dict]:
-    "The model in a checkpoint (EMA weights by default), in eval mode, and the checkpoint dict; original coursework files too."
+    "The model in a checkpoint (EMA weights by default) in eval mode, and the checkpoint; coursework files too."
     raw = _load(path)
-    if coursework_kind(raw):                           # a cold one has no prior yet: fit_prior(training digits) to sample freely
+    if coursework_kind(raw):  # a cold one has no prior yet: fit_prior(training digits) to sample freely
         m, ck = load_coursework_file(raw, path)
-        if kind and ck['kind'] != kind: raise UsageError(f"{path}: is a {ck['kind']} checkpoint, but a {kind} checkpoint is needed")
+        if kind and ck['kind'] != kind:
+            raise UsageError(f"{path}: is a {ck['kind']} checkpoint, but a {kind} checkpoint is needed")
         return m.float().to(device).eval(), ck
     ck = _check(raw, path, kind)
     m = build_model(ck['kind'], ck['model_config'])

@@ -26,7 +26,8 @@ def _fetch(a):
 
 def _summary(a):
     s = data_summary(a.root, a.out)
-    for split, d in s.items(): print(f"{split:5s} n={d['n']:5d} mean={d['mean']:.4f} std={d['std']:.4f} counts={d['counts']}")
+    for split, d in s.items():
+        print(f"{split:5s} n={d['n']:5d} mean={d['mean']:.4f} std={d['std']:.4f} counts={d['counts']}")
     print(f"wrote {a.out}/summary.json and {a.out}/real_digits.png")
 
 def _train(a):
@@ -45,7 +46,8 @@ def _sample(a):
     if getattr(m, 'prior', None) is not None and not m.prior.fitted():           # an original cold file has no prior
         m.fit_prior(mnist_dataset(a.root, train=True).tensors[0])
         print(f"fitted its prior over degraded states to the training digits in {a.root}")
-    x = m.sample(a.n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, power=a.power, **({'eta': a.eta} if a.eta else {}))
+    x = m.sample(a.n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, power=a.power,
+                 **({'eta': a.eta} if a.eta else {}))
     print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({a.n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
           f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps, a.power)} NFE)")
 
@@ -57,7 +59,8 @@ def _main(a):
              max_model_min=a.max_model_min)
 
 def _evaluate(a):
-    print(f"wrote {evaluate_run(a.run_dir, SampleSpec(a.n, a.sampler, a.steps, seed=a.seed), a.root, str(pick_device(a.device)))}")
+    spec = SampleSpec(a.n, a.sampler, a.steps, seed=a.seed)
+    print(f"wrote {evaluate_run(a.run_dir, spec, a.root, str(pick_device(a.device)))}")
 
 def _score_zoo(a):
     print(f"wrote {score_zoo(SampleSpec(a.n, seed=a.seed), a.presets, a.epochs, a.last, a.root)}")
@@ -77,7 +80,9 @@ def _number(kind, lo=None, hi=None):
     "An argparse type: a number of `kind` in [lo, hi]."
     def parse(s):
         try: v = kind(s)
-        except ValueError: raise argparse.ArgumentTypeError(f"expected {'an integer' if kind is int else 'a number'}, got {s!r}") from None
+        except ValueError:
+            what = 'an integer' if kind is int else 'a number'
+            raise argparse.ArgumentTypeError(f"expected {what}, got {s!r}") from None
         if (lo is not None and v < lo) or (hi is not None and v > hi) or v != v:
             rng = f"at least {lo}" if hi is None else f"between {lo} and {hi}"
             raise argparse.ArgumentTypeError(f"must be {rng}, got {s}")
@@ -89,14 +94,16 @@ N_METRIC = _number(int, 20, 60_000)          # KID needs 20 samples; FID is repo
 
 def _device(s):
     "An argparse type: `auto`, `cpu`, `mps`, `cuda` or `cuda:N`."
-    if not re.fullmatch(r'auto|cpu|mps|cuda(:\d+)?', s): raise argparse.ArgumentTypeError(f"expected auto, cpu, cuda, cuda:N or mps, got {s!r}")
+    if not re.fullmatch(r'auto|cpu|mps|cuda(:\d+)?', s):
+        raise argparse.ArgumentTypeError(f"expected auto, cpu, cuda, cuda:N or mps, got {s!r}")
     return s
 
 def _writable_dir(d: Path, opt: str):
     "Check, without creating anything, that folder `d` exists or can be created, and that files can be written there."
     p = d.absolute()
     while not p.exists(): p = p.parent
-    if not p.is_dir(): raise UsageError(f"{opt} {d}: {p} is a file, so this folder cannot be created; choose another path")
+    if not p.is_dir():
+        raise UsageError(f"{opt} {d}: {p} is a file, so this folder cannot be created; choose another path")
     if not os.access(p, os.W_OK): raise UsageError(f"{opt} {d}: {p} is not writable; choose another path")
 
 def _check_paths(a):
@@ -104,7 +111,8 @@ def _check_paths(a):
     if getattr(a, 'checkpoint', None) and not Path(a.checkpoint).is_file():
         raise UsageError(f"checkpoint {a.checkpoint}: no such file")
     if getattr(a, 'init_from', None) and not Path(a.init_from).is_file():             # a zoo file name will do
-        if not (ZOO_DIR/a.init_from).is_file(): raise UsageError(f"--init-from {a.init_from}: no such file, nor a zoo file of that name")
+        if not (ZOO_DIR/a.init_from).is_file():
+            raise UsageError(f"--init-from {a.init_from}: no such file, nor a zoo file of that name")
         a.init_from = str(ZOO_DIR/a.init_from)
     if getattr(a, 'run_dir', None) and a.cmd == 'evaluate' and not Path(a.run_dir).is_dir():
         raise UsageError(f"run_dir {a.run_dir}: no such folder")
@@ -112,7 +120,8 @@ def _check_paths(a):
     if getattr(a, 'out', None):
         out = Path(a.out)
         if a.cmd == 'sample':
-            if out.suffix.lower() not in ('.png', '.jpg', '.jpeg'): raise UsageError(f"--out {out}: give an image file name ending in .png or .jpg")
+            if out.suffix.lower() not in ('.png', '.jpg', '.jpeg'):
+                raise UsageError(f"--out {out}: give an image file name ending in .png or .jpg")
             _writable_dir(out.parent, '--out')
         else: _writable_dir(out, '--out')
 
@@ -146,8 +155,10 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--lr', type=POSITIVE, default=None)
     t.add_argument('--warmup', type=NONNEG, default=0, help='linear LR warm-up steps')
     t.add_argument('--cosine', action='store_true', help='cosine LR decay to 0 over the run (or over --budget)')
-    t.add_argument('--budget', type=POSITIVE, default=None, help='stop after this many seconds of training (see --clock)')
-    t.add_argument('--clock', default='wall', choices=['wall', 'cpu'], help="what --budget counts: wall or CPU (process) seconds")
+    t.add_argument('--budget', type=POSITIVE, default=None,
+                   help='stop after this many seconds of training (see --clock)')
+    t.add_argument('--clock', default='wall', choices=['wall', 'cpu'],
+                   help="what --budget counts: wall or CPU (process) seconds")
     t.add_argument('--grad-clip', type=_number(float, 0.), default=1.0, help='0 turns clipping off')
     t.add_argument('--seed', type=NONNEG, default=0)
     t.add_argument('--device', type=_device, default='auto', help='auto, cpu, cuda, cuda:N or mps')
@@ -155,9 +166,11 @@ def parser() -> argparse.ArgumentParser:
                    help='bf16 autocast on CUDA and on CPUs with AMX (--no-amp: fp32 everywhere)')
     t.add_argument('--save-epochs', type=NONNEG, nargs='*', default=[])
     t.add_argument('--save-every', type=NONNEG, default=0)
-    t.add_argument('--resume', action='store_true', help='continue from the newest checkpoint (or last.pt) in the run folder')
+    t.add_argument('--resume', action='store_true',
+                   help='continue from the newest checkpoint (or last.pt) in the run folder')
     t.add_argument('--init-from', default=None, metavar='CHECKPOINT',
-                   help="start from this checkpoint's weights (a file or a zoo file name; its preset unless --preset); epochs count on from its epoch")
+                   help="start from this checkpoint's weights (a file or a zoo file name; its preset unless "
+                        "--preset); epochs count on from its epoch")
     t.add_argument('--quiet', action='store_true')
     t.set_defaults(fn=_train)
 
@@ -166,10 +179,13 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument('-n', type=_number(int, 1, 10_000), default=64)
     m.add_argument('--out', default='samples.png')
     m.add_argument('--sampler', default=None, choices=sampler_names(),
-                   help=f"ddpm: {', '.join(sampler_names('ddpm'))} (default {DDPM.default_sampler}); cold: {', '.join(sampler_names('cold'))} (default alg2)")
-    m.add_argument('--steps', type=COUNT, default=None, help='network evaluations for samplers that take a step count (default 20)')
+                   help=f"ddpm: {', '.join(sampler_names('ddpm'))} (default {DDPM.default_sampler}); cold: "
+                        f"{', '.join(sampler_names('cold'))} (default alg2)")
+    m.add_argument('--steps', type=COUNT, default=None,
+                   help='network evaluations for samplers that take a step count (default 20)')
     m.add_argument('--eta', type=FRACTION, default=0., help='DDIM only: 0 deterministic, 1 ancestral-like')
-    m.add_argument('--power', type=POSITIVE, default=None, help="time grid t_i = T((k-i)/k)^power (default: the sampler's own; 1 is even)")
+    m.add_argument('--power', type=POSITIVE, default=None,
+                   help="time grid t_i = T((k-i)/k)^power (default: the sampler's own; 1 is even)")
     m.add_argument('--seed', type=NONNEG, default=0)
     m.add_argument('--nrow', type=COUNT, default=8)
     m.add_argument('--root', default='data', help='MNIST, for the prior of an original coursework cold file')
@@ -177,7 +193,8 @@ def parser() -> argparse.ArgumentParser:
 
     w = sub.add_parser('batch', help='train, score and export the runs of a TOML config through papermill (resumable)')
     w.add_argument('config', help='a batch config, e.g. configs/zoo-cpu.toml')
-    w.add_argument('--dry-run', action='store_true', help='one tiny epoch per run on the CPU: checks a config in minutes')
+    w.add_argument('--dry-run', action='store_true',
+                   help='one tiny epoch per run on the CPU: checks a config in minutes')
     w.add_argument('--root', default='data')
     w.add_argument('--out', default=None, help='runs folder (default: runs/<config name>)')
     w.set_defaults(fn=_batch)
@@ -201,11 +218,14 @@ def parser() -> argparse.ArgumentParser:
     j.add_argument('--out', default='runs/main')
     j.add_argument('--n', type=N_METRIC, default=500)
     j.add_argument('--root', default='data')
-    j.add_argument('--ddpm-sampler', default=None, choices=sampler_names('ddpm'), help=f'default {DDPM.default_sampler}')
-    j.add_argument('--steps', type=COUNT, default=None, help='NFE for DDPM samplers that take a step count (default 20)')
+    j.add_argument('--ddpm-sampler', default=None, choices=sampler_names('ddpm'),
+                   help=f'default {DDPM.default_sampler}')
+    j.add_argument('--steps', type=COUNT, default=None,
+                   help='NFE for DDPM samplers that take a step count (default 20)')
     j.add_argument('--seed', type=NONNEG, default=0)
     j.add_argument('--all-epochs', action='store_true', help='score every shipped epoch, not only the last')
-    j.add_argument('--max-model-min', type=_number(float, 0.), default=5, help='skip models whose sampling would take longer here (0: keep all)')
+    j.add_argument('--max-model-min', type=_number(float, 0.), default=5,
+                   help='skip models whose sampling would take longer here (0: keep all)')
     j.set_defaults(fn=_main)
 
     e = sub.add_parser('evaluate', help="score every checkpoint of a run folder (metrics.csv, metrics.png)")
@@ -223,7 +243,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     "Run the CLI; any user-fixable problem becomes one `error:` line on stderr and a non-zero exit status."
     a = parser().parse_args(argv)
-    if getattr(a, 'preset', 0) is None and not getattr(a, 'init_from', None): a.preset = 'default' if a.kind == 'ddpm' else 'default_7'
+    if getattr(a, 'preset', 0) is None and not getattr(a, 'init_from', None):
+        a.preset = 'default' if a.kind == 'ddpm' else 'default_7'
     try:
         _check_paths(a)
         a.fn(a)

@@ -27,7 +27,8 @@ class Degradation(nn.Module):
     def check_t(self, x, t) -> torch.Tensor:
         "`t` as a `[B]` long tensor on `x`'s device; `UsageError` if outside 0..T."
         t = torch.as_tensor(t, device=x.device).long().expand(len(x))
-        if (t < 0).any() or (t > self.T).any(): raise UsageError(f"degradation step t must be in 0..{self.T}, got {t.min().item()}..{t.max().item()}")
+        if (t < 0).any() or (t > self.T).any():
+            raise UsageError(f"degradation step t must be in 0..{self.T}, got {t.min().item()}..{t.max().item()}")
         return t
     def config(self) -> dict: raise NotImplementedError
 
@@ -52,10 +53,11 @@ class RowColumnAveraging(Degradation):
         super().__init__()
         if orientation not in ORIENTATIONS: raise UsageError(f"orientation must be 'row' or 'col', got {orientation!r}")
         self.orientation, self.seed, self.block_mean, self.lines = orientation, seed, block_mean, lines
-        if lines is not None:                                                    # an explicit order: lines[i] at step i+1
+        if lines is not None:  # an explicit order: lines[i] at step i+1
             L = torch.as_tensor(lines).long().view(len(lines), -1)
             if sorted(L.flatten().tolist()) != list(range(size)):
-                raise UsageError(f"lines must list each of the {size} rows (columns) once, as [steps] or [steps, group]")
+                raise UsageError(f"lines must list each of the {size} rows (columns) once, as [steps] or "
+                                 "[steps, group]")
             self.T, self.group, self.order, self.lines = L.shape[0], L.shape[1], 'explicit', L.tolist()
             rank = torch.empty(size, dtype=torch.long)
             rank[L.flatten()] = torch.arange(1, self.T + 1).repeat_interleave(self.group)
@@ -73,7 +75,7 @@ class RowColumnAveraging(Degradation):
         dim = -1 if self.orientation == 'row' else -2                            # rows: average along the width
         m = x.mean(dim, keepdim=True)
         if self.block_mean:                                                      # one mean per group of lines
-            same = (self.rank[:, None] == self.rank[None]).to(x.dtype)           # [28, 28]: lines averaged at the same step
+            same = (self.rank[:, None] == self.rank[None]).to(x.dtype)  # [28, 28]: lines averaged at the same step
             v = m.flatten(1) @ same.T / same.sum(1)
             m = v.view(m.shape)
         mask = self.rank[None] <= t[:, None]                                      # [B, 28]
@@ -82,7 +84,8 @@ class RowColumnAveraging(Degradation):
 
     def config(self):
         c = dict(kind='rowcol', orientation=self.orientation, group=self.group, order=self.order, seed=self.seed)
-        return c | ({} if self.lines is None else dict(lines=self.lines)) | (dict(block_mean=True) if self.block_mean else {})
+        c |= {} if self.lines is None else dict(lines=self.lines)
+        return c | (dict(block_mean=True) if self.block_mean else {})
 
 # %% ../nbs/03_cold.ipynb #76d68680
 def degradation_strip(D: Degradation, x: torch.Tensor) -> torch.Tensor:
@@ -143,7 +146,8 @@ class ColdDiffusion(Diffusion):
 
     def x_T(self, n, generator, conditional):
         "The fully degraded state of the given real images (a prior draw in `ColdModel`)."
-        if conditional is None: raise UsageError("this cold model has no prior over degraded states: pass conditional= real images")
+        if conditional is None:
+            raise UsageError("this cold model has no prior over degraded states: pass conditional= real images")
         return self.D(conditional, self.T)
 
     def restore(self, x_t, t_start: int, sampler='alg2', return_traj=False):
@@ -151,7 +155,7 @@ class ColdDiffusion(Diffusion):
         return self.reverse(x_t, list(range(t_start, -1, -1)), sampler, return_traj=return_traj)
 
 def _noisy(x, s, state, generator, delta=0., start_noise=0., before=True):
-    "Noise injection: `start_noise` once on $x_T$ (Bansal et al.'s broken symmetry), `delta` after every step but the last."
+    "Noise: `start_noise` once on $x_T$ (Bansal et al.'s broken symmetry); `delta` after each step but the last."
     n = lambda: torch.randn(x.shape, device=x.device, generator=generator)
     if before:
         first = not state.get('started')
@@ -192,7 +196,8 @@ def profile(x: torch.Tensor, orientation='row') -> torch.Tensor:
 
 def from_profile(v: torch.Tensor, orientation='row', size=28) -> torch.Tensor:
     "Images `[B,1,28,28]` whose rows (columns) are constant at the values in `v` [B, 28]."
-    return v[:, None, :, None].expand(-1, 1, -1, size) if orientation == 'row' else v[:, None, None, :].expand(-1, 1, size, -1)
+    return v[:, None, :, None].expand(-1, 1, -1, size) if orientation == 'row' else v[:, None, None, :].expand(-1, 1,
+                                                                                                               size, -1)
 
 # %% ../nbs/03_cold.ipynb #d3376e0d
 class GaussianMixturePrior(nn.Module):
@@ -206,7 +211,8 @@ class GaussianMixturePrior(nn.Module):
     def fit(self, v: torch.Tensor, seed=0):
         "Fit to the rows of `v` [N, d] (EM, k-means initialisation, seeded)."
         from sklearn.mixture import GaussianMixture
-        g = GaussianMixture(len(self.weights), covariance_type='full', reg_covar=1e-5, random_state=seed).fit(v.double().cpu().numpy())
+        g = GaussianMixture(len(self.weights), covariance_type='full', reg_covar=1e-5,
+                            random_state=seed).fit(v.double().cpu().numpy())
         for name, val in [('weights', g.weights_), ('means', g.means_), ('chol', np.linalg.cholesky(g.covariances_))]:
             getattr(self, name).copy_(torch.as_tensor(val))
         return self
@@ -276,14 +282,15 @@ class ColdModel(ColdDiffusion):
 
 # %% ../nbs/03_cold.ipynb #be7eb413
 def noise_tradeoff(rows: list[dict]):
-    "FID and effective classes against per-step noise `delta`, one line per training noise `sigma` (rows of cold_study.csv)."
+    "FID and effective classes against per-step noise `delta`, a line per training noise `sigma` (cold_study.csv rows)."
     import matplotlib.pyplot as plt
     gen = [r for r in rows if r['mode'] == 'generate' and r['prior'] == 'empirical' and float(r['start_noise']) == 0]
     fig, axs = plt.subplots(1, 2, figsize=(8, 2.8))
     for sg in sorted({r['sigma'] for r in gen}, key=float):
         rs = sorted((r for r in gen if r['sigma'] == sg), key=lambda r: float(r['delta']))
         for ax, k in zip(axs, ('fid', 'effective_classes')):
-            ax.plot([float(r['delta']) for r in rs], [float(r[k]) for r in rs], 'o-', label=f'training sigma = {float(sg):g}')
+            ax.plot([float(r['delta']) for r in rs], [float(r[k]) for r in rs], 'o-',
+                    label=f'training sigma = {float(sg):g}')
     for ax, k, title in zip(axs, ('fid', 'effective_classes'), ('FID (log scale)', 'classes (e^H)')):
         ax.axhline(float(gen[0][f'floor_{k}']), ls='--', c='gray', label='real data')
         ax.set(xlabel='delta (noise per sampling step)', title=title)
@@ -294,7 +301,7 @@ def noise_tradeoff(rows: list[dict]):
 
 # %% ../nbs/03_cold.ipynb #9d7d6911
 def restorer_curves(rows: list[dict], bound: dict|None = None):
-    "FID, effective classes and Algorithm 2 restoration accuracy against epoch, one line per cold model (rows of zoo/metrics.csv)."
+    "FID, effective classes and Algorithm 2 restoration against epoch, a line per cold model (zoo/metrics.csv)."
     import matplotlib.pyplot as plt
     cold = [r for r in rows if r['kind'] == 'cold']
     fig, axs = plt.subplots(1, 3, figsize=(11, 2.8))
@@ -303,7 +310,8 @@ def restorer_curves(rows: list[dict], bound: dict|None = None):
         for ax, k in zip(axs, ('fid', 'effective_classes', 'restore_acc')):
             pts = [(int(r['epoch']), float(r[k])) for r in rs if r.get(k) not in (None, '')]
             if pts: ax.plot(*zip(*pts), 'o-' if key[1] == 'row' else 's--', c=f'C{i}', ms=3, label=' '.join(key))
-    for ax, k in zip(axs, ('fid', 'effective_classes')): ax.axhline(float(cold[0][f'floor_{k}']), ls=':', c='gray', label='real data')
+    for ax, k in zip(axs, ('fid', 'effective_classes')):
+        ax.axhline(float(cold[0][f'floor_{k}']), ls=':', c='gray', label='real data')
     for o, acc in (bound or {}).items():
         axs[2].axhline(acc, ls=':', c='gray'); axs[2].text(0, acc, f'{o} bound', fontsize=6, va='bottom')
     for ax, t in zip(axs, ('FID (log scale)', 'classes (e^H)', 'restored, Alg. 2')): ax.set(xlabel='epoch', title=t)
@@ -331,7 +339,8 @@ COLD_PRESETS = {
     'default_28':    ColdConfig(degradation=dict(kind='rowcol', group=1, order='outside_in', seed=0)),
     'more_capacity': ColdConfig(net=dict(net='cnn', hidden=(64, 128, 256, 128, 64), act='gelu')),
     'unet_7':        ColdConfig(net=_unet, lr=1e-3, prior_k=50),
-    'unet_28':       ColdConfig(net=_unet, degradation=dict(kind='rowcol', group=1, order='outside_in', seed=0), lr=1e-3, prior_k=50),
+    'unet_28':       ColdConfig(net=_unet, degradation=dict(kind='rowcol', group=1, order='outside_in', seed=0),
+                                lr=1e-3, prior_k=50),
     'blur':          ColdConfig(net=_unet, degradation=dict(kind='blur', T=20, sigma=1.0), lr=1e-3),
 }
 
@@ -339,12 +348,14 @@ def cold_preset(name: str, orientation='row') -> ColdConfig:
     "The cold preset called `name`, with the given orientation for row/column averaging."
     c = preset_lookup(COLD_PRESETS, name, 'cold')
     if orientation not in ORIENTATIONS: raise UsageError(f"orientation must be 'row' or 'col', got {orientation!r}")
-    return replace(c, degradation=c.degradation | dict(orientation=orientation)) if c.degradation['kind'] == 'rowcol' else c
+    if c.degradation['kind'] != 'rowcol': return c
+    return replace(c, degradation=c.degradation | dict(orientation=orientation))
 
 def build_cold(cfg: ColdConfig|dict) -> ColdModel:
     "A freshly initialised `ColdModel` from a config (or its dict form, as stored in checkpoints)."
     cfg = cfg if isinstance(cfg, ColdConfig) else ColdConfig(**cfg)
-    return ColdModel(build_net(cfg.net), build_degradation(cfg.degradation), cfg.loss, cfg.prior_k, cfg.sigma, cfg.prior)
+    return ColdModel(build_net(cfg.net), build_degradation(cfg.degradation), cfg.loss, cfg.prior_k, cfg.sigma,
+                     cfg.prior)
 
 # %% ../nbs/03_cold.ipynb #9502823d
 def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=0) -> ColdModel:
@@ -355,7 +366,8 @@ def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=
         raise UsageError(f"{src if not isinstance(src, dict) else 'state_dict'}: not a coursework cold checkpoint "
                          "(needs gt.* keys and rows_t or cols_t)")
     order = sd[key].long()
-    D = RowColumnAveraging('row' if key == 'rows_t' else 'col', lines=order.view(len(order), -1).tolist(), block_mean=order.dim() == 2)
+    D = RowColumnAveraging('row' if key == 'rows_t' else 'col', lines=order.view(len(order), -1).tolist(),
+                           block_mean=order.dim() == 2)
     m = ColdModel(coursework_net(sd, act), D)
     m.x_scale = 0.5
     return m.fit_prior(x_fit, seed) if x_fit is not None else m

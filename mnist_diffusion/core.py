@@ -94,7 +94,7 @@ def sampler_names(family: str|None = None) -> list[str]:
     return [k for k, s in SAMPLERS.items() if family in (None, s.family)]
 
 def time_grid(T: int, steps: int, power: float = 1.0) -> list[int]:
-    "Strictly decreasing time indices $t_i = T((k-i)/k)^p$, $i = 0..k$, from $T$ to 0 (rounded; indices that round alike merge)."
+    "Decreasing time indices $t_i = T((k-i)/k)^p$, $i = 0..k$, from $T$ to 0 (rounded; indices that round alike merge)."
     if not 1 <= steps <= T: raise UsageError(f"steps must be between 1 and T={T}, got {steps}")
     if not power > 0: raise UsageError(f"power must be positive (1: evenly spaced), got {power}")
     return sorted({round(T * ((steps - i) / steps) ** power) for i in range(steps + 1)}, reverse=True)
@@ -125,7 +125,7 @@ class Diffusion(nn.Module):
         return SAMPLERS[name]
 
     def timesteps(self, sampler: str|None = None, steps: int|None = None, power: float|None = None) -> list[int]:
-        "The decreasing time grid a sampler visits (its length minus one is the NFE); `power` overrides the sampler's grid."
+        "The decreasing time grid a sampler visits (its length minus one: the NFE); `power` overrides the sampler's."
         sp = self.sampler(sampler)
         if sp.steps == 'all': return list(range(self.T, -1, -1))
         if sp.steps == 'one': return [self.T, 0]
@@ -146,7 +146,7 @@ class Diffusion(nn.Module):
         "`n` images in model space [-1, 1] (and the trajectory `[steps+1, n, 1, 28, 28]` if asked)."
         ts = self.timesteps(sampler, steps, power)
         if n < 1: raise UsageError(f"n must be at least 1, got {n}")
-        if conditional is not None and len(conditional) != n:     # a silent conditional[:n] once scored the wrong digits
+        if conditional is not None and len(conditional) != n:  # a silent conditional[:n] once scored the wrong digits
             raise UsageError(f"conditional= holds {len(conditional)} images but n={n}: pass n=len(conditional)")
         x = self.x_T(n, generator, None if conditional is None else conditional * self.x_scale)
         return self.reverse(x, ts, sampler, generator, return_traj, **kw)

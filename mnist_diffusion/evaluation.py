@@ -36,7 +36,8 @@ class MNISTClassifier(nn.Module):
     def __init__(self, width=32, n_features=128):
         super().__init__()
         w, self.n_features = width, n_features
-        self.body = nn.Sequential(_conv_bn(1, w), _conv_bn(w, w), nn.MaxPool2d(2), _conv_bn(w, 2 * w), _conv_bn(2 * w, 2 * w),
+        self.body = nn.Sequential(_conv_bn(1, w), _conv_bn(w, w), nn.MaxPool2d(2), _conv_bn(w, 2 * w),
+                                  _conv_bn(2 * w, 2 * w),
                                   nn.MaxPool2d(2), nn.Flatten(), nn.Linear(2 * w * 49, n_features), nn.ReLU())
         self.head = nn.Sequential(nn.Dropout(0.3), nn.Linear(n_features, 10))
     def features(self, u): return self.body((u - 0.1307) / 0.3081)
@@ -56,7 +57,8 @@ def accuracy(clf, x, y, bs=1000) -> float:
     clf.eval()
     return sum((clf(to_unit(x[i:i + bs])).argmax(1) == y[i:i + bs]).sum().item() for i in range(0, len(x), bs)) / len(x)
 
-def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0, progress=False) -> tuple[MNISTClassifier, float]:
+def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0, progress=False) -> tuple[MNISTClassifier,
+                                                                                                    float]:
     "Train an `MNISTClassifier` on `train_ds` (images in model space); return it and its accuracy on `test_ds`."
     torch.manual_seed(seed)
     clf, g = MNISTClassifier(), torch.Generator().manual_seed(seed)
@@ -80,9 +82,12 @@ CLASSIFIER_SHA256 = '1c1b5b423e38d7134ff9aed82d5e40ba3c0929c7984a2b4f8a2dff72101
 def load_classifier(path=None, sha256: str|None = None, device='cpu') -> MNISTClassifier:
     "The shipped MNIST classifier (or the one at `path`), verified against `sha256`, in eval mode."
     path, sha256 = Path(path or CLASSIFIER_PATH), sha256 or CLASSIFIER_SHA256
-    if not path.is_file(): raise UsageError(f"{path}: classifier weights not found; reinstall the package or run tools/train_classifier.py")
+    if not path.is_file():
+        raise UsageError(f"{path}: classifier weights not found; reinstall the package or run "
+                         "tools/train_classifier.py")
     if (got := sha256_of(path)) != sha256:
-        raise UsageError(f"{path}: sha256 {got[:16]}... does not match the expected {sha256[:16]}...; refusing to use these weights")
+        raise UsageError(f"{path}: sha256 {got[:16]}... does not match the expected {sha256[:16]}...; refusing to use "
+                         "these weights")
     clf = MNISTClassifier()
     clf.load_state_dict(torch.load(path, map_location='cpu', weights_only=True))
     return clf.to(device).eval()
@@ -93,11 +98,15 @@ CONVENTIONS = {'pm1': 1.0, 'pm05': 0.5}
 def to_metric_space(x: torch.Tensor, convention='pm1') -> torch.Tensor:
     "Validate images in model space (`pm1`: [-1,1], `pm05`: [-0.5,0.5]) and convert them once to [0,1]."
     if convention not in CONVENTIONS: raise UsageError(f"convention must be 'pm1' or 'pm05', got {convention!r}")
-    if not torch.is_tensor(x) or not x.is_floating_point(): raise UsageError(f"images must be a float tensor in model space, got {getattr(x, 'dtype', type(x))}")
-    if x.dim() != 4 or x.shape[1:] != (1, 28, 28): raise UsageError(f"images must have shape [N, 1, 28, 28], got {list(x.shape)}")
+    if not torch.is_tensor(x) or not x.is_floating_point():
+        raise UsageError(f"images must be a float tensor in model space, got {getattr(x, 'dtype', type(x))}")
+    if x.dim() != 4 or x.shape[1:] != (1, 28, 28):
+        raise UsageError(f"images must have shape [N, 1, 28, 28], got {list(x.shape)}")
     if not torch.isfinite(x).all(): raise UsageError("images contain NaN or inf values")
     b = CONVENTIONS[convention]
-    if x.abs().max() > 4 * b: raise UsageError(f"images reach {x.abs().max().item():.1f}, far outside [-{b}, {b}]: convert to model space first (e.g. data.to_model)")
+    if x.abs().max() > 4 * b:
+        raise UsageError(f"images reach {x.abs().max().item():.1f}, far outside [-{b}, {b}]: convert to model space "
+                         "first (e.g. data.to_model)")
     return to_unit(x.float() / b)
 
 # %% ../nbs/05_evaluation.ipynb #5ee4da46
@@ -115,8 +124,11 @@ def _batches(x, bs=1000): return (x[i:i + bs] for i in range(0, len(x), bs))
 def fid(u_real, u_gen, clf) -> float:
     "FID between two equal-size [0,1] image sets in `clf`'s feature space."
     n, d = len(u_gen), clf.n_features
-    if len(u_real) != n: raise UsageError(f"FID needs equal counts of real and generated images, got {len(u_real)} and {n}")
-    if n <= d: raise UsageError(f"FID needs more than {d} samples (the feature dimension), got {n}: use KID for small sample counts")
+    if len(u_real) != n:
+        raise UsageError(f"FID needs equal counts of real and generated images, got {len(u_real)} and {n}")
+    if n <= d:
+        raise UsageError(f"FID needs more than {d} samples (the feature dimension), got {n}: use KID for small sample "
+                         "counts")
     m = FrechetInceptionDistance(feature=_View(clf))
     for a in _batches(u_real): m.update(a, real=True)
     for b in _batches(u_gen): m.update(b, real=False)
@@ -126,7 +138,8 @@ def fid(u_real, u_gen, clf) -> float:
 def kid(u_real, u_gen, clf, subsets=50, seed=0) -> tuple[float, float]:
     "KID (mean, std over random subsets) between two equal-size [0,1] image sets."
     n = len(u_gen)
-    if len(u_real) != n: raise UsageError(f"KID needs equal counts of real and generated images, got {len(u_real)} and {n}")
+    if len(u_real) != n:
+        raise UsageError(f"KID needs equal counts of real and generated images, got {len(u_real)} and {n}")
     if n < 20: raise UsageError(f"KID needs at least 20 samples, got {n}")
     m = KernelInceptionDistance(feature=_View(clf), subsets=subsets, subset_size=min(1000, n // 2))
     for a in _batches(u_real): m.update(a, real=True)
@@ -155,7 +168,8 @@ def image_metrics(x_gen: torch.Tensor, x_real: torch.Tensor, clf, convention='pm
     "FID (if n > 128), KID, IS and class distribution of generated images against an equal number of real ones."
     u_gen = to_metric_space(x_gen, convention)
     n = len(u_gen)
-    if len(x_real) < n: raise UsageError(f"need at least {n} real images to compare with {n} generated ones, got {len(x_real)}")
+    if len(x_real) < n:
+        raise UsageError(f"need at least {n} real images to compare with {n} generated ones, got {len(x_real)}")
     idx = torch.randperm(len(x_real), generator=torch.Generator().manual_seed(seed))[:n]
     u_real = to_metric_space(x_real[idx])
     km, ks = kid(u_real, u_gen, clf, seed=seed)
@@ -173,7 +187,7 @@ def real_floor(n: int, root='data', clf=None, seed=0) -> dict:
 # %% ../nbs/05_evaluation.ipynb #8f27e4c3
 @torch.no_grad()
 def restoration_score(model, x0, y, clf, sampler=None, bs=250) -> dict:
-    "Restore real digits `x0` (labels `y`) from $D(x_0, T)$: classifier accuracy on the results and mean absolute pixel error."
+    "Restore real digits `x0` (labels `y`) from $D(x_0, T)$: the classifier's accuracy on them and mean absolute error."
     dev = next(model.parameters(), torch.empty(0)).device                 # (a parameter-free test model: the CPU)
     xs = torch.cat([model.sample(len(b), sampler=sampler, conditional=b.to(dev)).cpu() for b in x0.split(bs)])
     return dict(restore_acc=accuracy(clf, xs, y), restore_l1=(xs - x0).abs().mean().item())
@@ -219,7 +233,8 @@ def score_line(r: dict) -> str:
     "One printed line for a metrics row."
     fid_ = 'n/a' if r['fid'] is None else f"{r['fid']:.2f}"
     return (f"{r['file'] or model_label(r)}: FID {fid_}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  "
-            f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, {r['steps']} NFE)"
+            f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, "
+            f"{r['steps']} NFE)"
             + (f"  restored {r['restore_acc']:.3f}" if 'restore_acc' in r else ''))
 
 # %% ../nbs/05_evaluation.ipynb #1d8e9116
@@ -322,7 +337,8 @@ def inception_fid(x_gen, x_real, weights_path=None, convention='pm1', bs=100) ->
     kw = {'feature_extractor_weights_path': str(weights_path)} if weights_path else {}
     try: m = FrechetInceptionDistance(feature=2048, normalize=True, **kw)
     except (ModuleNotFoundError, OSError, RuntimeError) as e:
-        raise UsageError(f"Inception FID unavailable here ({' '.join(str(e).split())[:150]}); use the MNIST-classifier FID") from None
+        raise UsageError(f"Inception FID unavailable here ({' '.join(str(e).split())[:150]}); use the "
+                         "MNIST-classifier FID") from None
     for a in _batches(u_real, bs): m.update(a.expand(-1, 3, -1, -1), real=True)
     for b in _batches(u_gen, bs): m.update(b.expand(-1, 3, -1, -1), real=False)
     return m.compute().item()

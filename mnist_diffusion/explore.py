@@ -27,7 +27,8 @@ def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
     Image.fromarray(image_grid(x, nrow).permute(1, 2, 0).numpy()).save(buf, format='PNG')
     return buf.getvalue()
 
-OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('unet_28', 'default_28')}   # the best shipped model of each kind opens first
+# the best shipped model of each kind opens first
+OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('unet_28', 'default_28')}
 DEFAULT_STEPS = DDPM.default_steps                           # NFE for the DDPM solvers that take any number of steps
 DEFAULT_SAMPLER = {'ddpm': DDPM.default_sampler, 'cold': ColdDiffusion.default_sampler}
 
@@ -42,11 +43,12 @@ class Explorer:
         self.orientation = W.ToggleButtons(options=['row', 'col'], description='orientation', **st)
         self.epoch = W.SelectionSlider(options=[0], description='epoch', continuous_update=False, **st)
         self.sampler = W.Dropdown(description='sampler', **st)
-        self.steps = W.IntSlider(DEFAULT_STEPS, min=1, max=200, description='steps (NFE)', continuous_update=False, **st)
+        self.steps = W.IntSlider(DEFAULT_STEPS, min=1, max=200, description='steps (NFE)', continuous_update=False,
+                                 **st)
         self.conditional = W.Checkbox(False, description='restore real test digits (conditional panels)', indent=False)
         self.n = W.IntSlider(16, min=4, max=64, step=4, description='samples', continuous_update=False, **st)
         self.seed = W.IntText(0, description='seed', **st)
-        # a fixed-width image keeps its aspect ratio; `flex-start` stops the row from stretching it to the controls' height
+        # a fixed-width image keeps its aspect ratio; `flex-start` stops the row stretching it to the controls' height
         self.image = W.Image(format='png', layout=W.Layout(width='420px', height='auto', object_fit='contain'))
         self.status = W.HTML()
         self._busy = False
@@ -54,7 +56,8 @@ class Explorer:
         self.preset.observe(self._preset_changed, 'value')
         self.orientation.observe(self._preset_changed, 'value')
         self.sampler.observe(self._sampler_changed, 'value')
-        for w in (self.epoch, self.steps, self.conditional, self.n, self.seed): w.observe(lambda _: self.render(), 'value')
+        for w in (self.epoch, self.steps, self.conditional, self.n, self.seed):
+            w.observe(lambda _: self.render(), 'value')
         self._kind_changed()
         controls = W.VBox([self.kind, self.preset, self.orientation, self.epoch, self.sampler, self.steps,
                            self.conditional, self.n, self.seed, self.status])
@@ -62,7 +65,8 @@ class Explorer:
 
     def _sel(self):
         k = self.kind.value
-        return [m for m in self.entries if m['kind'] == k and (k == 'ddpm' or m['orientation'] == self.orientation.value)]
+        return [m for m in self.entries
+                if m['kind'] == k and (k == 'ddpm' or m['orientation'] == self.orientation.value)]
 
     @contextlib.contextmanager
     def _hold(self):

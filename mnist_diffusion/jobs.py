@@ -18,7 +18,7 @@ from .training import TrainConfig
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
 
-NB = Path(__file__).resolve().parents[1]/'nbs'/'04_training.ipynb' if '__file__' in globals() else Path('04_training.ipynb').resolve()
+NB = (Path(__file__).resolve().parents[1]/'nbs' if '__file__' in globals() else Path('.').resolve())/'04_training.ipynb'
 
 # %% auto #0
 __all__ = ['NB', 'BATCH_DEFAULTS', 'DRY_RUN', 'papermill_cell', 'skip_test_cells', 'BatchRun', 'read_batch', 'run_params',
@@ -40,7 +40,7 @@ def skip_test_cells(shell=None):
 # %% ../nbs/08_jobs.ipynb #aae75d1c
 @dataclass
 class BatchRun:
-    "One run of a batch: the model, how long to train it (epochs, or a wall-clock budget), the epochs to keep, the recipe."
+    "One run of a batch: the model, how long to train it (epochs, or a wall-clock budget), epochs to keep, the recipe."
     kind: str
     preset: str
     orientation: str = 'row'
@@ -81,15 +81,18 @@ def read_batch(path, dry_run=False) -> tuple[dict, list[BatchRun]]:
     recipe = {k: v for k, v in top.items() if k not in BATCH_DEFAULTS}
     if not cfg.get('run'): raise UsageError(f"{path}: no [[run]] tables: list at least one run")
     try: runs = [BatchRun(**(recipe | r | (DRY_RUN if dry_run else {}))) for r in cfg['run']]
-    except TypeError as e: raise UsageError(f"{path}: {e}; a run's keys are {', '.join(f.name for f in fields(BatchRun))}") from None
-    if len({r.name for r in runs}) < len(runs): raise UsageError(f"{path}: two runs of the same model; give each model one run")
+    except TypeError as e:
+        raise UsageError(f"{path}: {e}; a run's keys are {', '.join(f.name for f in fields(BatchRun))}") from None
+    if len({r.name for r in runs}) < len(runs):
+        raise UsageError(f"{path}: two runs of the same model; give each model one run")
     return settings | (dict(n=50, per_device=2) if dry_run else {}), runs
 
 # %% ../nbs/08_jobs.ipynb #d998e330
 def run_params(r: BatchRun, out: Path, root='data') -> dict:
     "The papermill parameters of one run: into `out/<run>/`, with the notebook's own tests skipped."
     return dict(kind=r.kind, preset=r.preset, orientation=r.orientation, epochs=r.epochs, budget_s=float(r.budget_s),
-                save_epochs=' '.join(map(str, r.keep)), batch_size=r.batch_size, lr=float(r.lr), warmup=r.warmup, cosine=r.cosine,
+                save_epochs=' '.join(map(str, r.keep)), batch_size=r.batch_size, lr=float(r.lr), warmup=r.warmup,
+                cosine=r.cosine,
                 device=r.device, channels_last=r.channels_last, subset=r.subset, seed=r.seed, run_tests=False,
                 data_root=str(Path(root).resolve()), run_dir=str((Path(out)/r.name).resolve()))
 
@@ -98,7 +101,8 @@ def launch(r: BatchRun, out: Path, root='data', gpu: int|None = None, notebook=N
     "Start papermill on the training notebook for run `r` (pinned to GPU `gpu`), logging to `out/<run>/papermill.log`."
     run = Path(out)/r.name
     run.mkdir(parents=True, exist_ok=True)
-    cmd = [sys.executable, '-m', 'papermill', str(notebook), str(run/'train.ipynb'), '--cwd', str(Path(notebook).parent),
+    cmd = [sys.executable, '-m', 'papermill', str(notebook), str(run/'train.ipynb'), '--cwd',
+           str(Path(notebook).parent),
            '--log-output', '--no-progress-bar', '-y', json.dumps(run_params(r, out, root))]
     env = os.environ | ({'CUDA_VISIBLE_DEVICES': str(gpu)} if gpu is not None else {})
     return subprocess.Popen(cmd, stdout=open(run/'papermill.log', 'w'), stderr=subprocess.STDOUT, env=env)
@@ -107,7 +111,8 @@ def launch(r: BatchRun, out: Path, root='data', gpu: int|None = None, notebook=N
 def device_of(r: BatchRun, gpus: int) -> str:
     "Where run `r` trains: 'cuda' or 'cpu' ('auto' takes a GPU when one is visible)."
     if r.device == 'cuda' and not gpus:
-        raise UsageError(f"{r.name} asks for device 'cuda' but no GPU is visible: run with --dry-run, or set device = 'cpu'")
+        raise UsageError(f"{r.name} asks for device 'cuda' but no GPU is visible: run with --dry-run, or set device = "
+                         "'cpu'")
     return 'cuda' if r.device == 'cuda' or (r.device == 'auto' and gpus) else 'cpu'
 
 # %% ../nbs/08_jobs.ipynb #69108021
@@ -116,7 +121,7 @@ def train_batch(runs: list[BatchRun], out: Path, root='data', per_device=2, note
     gpus = torch.cuda.device_count()
     todo, running, free = [r for r in runs if not (out/r.name/'done.json').exists()], {}, {'cpu': per_device}
     free |= {g: per_device for g in range(gpus)}
-    for r in todo: device_of(r, gpus)                                     # every run can go somewhere, before any starts
+    for r in todo: device_of(r, gpus)  # every run can go somewhere, before any starts
     while todo or running:
         for r in list(todo):
             slot = 'cpu' if device_of(r, gpus) == 'cpu' else max(range(gpus), key=lambda g: free[g])
@@ -130,9 +135,11 @@ def train_batch(runs: list[BatchRun], out: Path, root='data', per_device=2, note
             del running[name]; free[slot] += 1
             if proc.returncode:
                 for _, _, p, _ in running.values(): p.kill()                  # the others resume with the batch
-                raise UsageError(f"{name} failed (exit {proc.returncode}); see {out/name/'papermill.log'}, then rerun the batch")
+                raise UsageError(f"{name} failed (exit {proc.returncode}); see {out/name/'papermill.log'}, then rerun "
+                                 "the batch")
             log = read_log(out/name)
-            done = dict(run=name, device='cpu' if slot == 'cpu' else f'cuda:{slot}', epochs=log[-1]['epoch'] if log else 0,
+            done = dict(run=name, device='cpu' if slot == 'cpu' else f'cuda:{slot}',
+                        epochs=log[-1]['epoch'] if log else 0,
                         wall_s=round(time.time() - t0, 1), train_s=round(sum(x['seconds'] for x in log), 1),
                         img_per_s=log[-1]['img_per_s'] if log else None, loss=log[-1]['loss'] if log else None)
             with atomic_path(out/name/'done.json') as tmp: tmp.write_text(json.dumps(done))
@@ -150,7 +157,7 @@ def score_run(run: Path, r: BatchRun, spec: SampleSpec, root='data') -> list[dic
 
 # %% ../nbs/08_jobs.ipynb #dc4e08b4
 def metrics_file(n: int) -> str:
-    "Where the zoo keeps its scores at `n` samples: `metrics.csv` at 1,000 (the curves), `metrics_10k.csv` at 10,000, ..."
+    "Where the zoo keeps its scores at `n` samples: `metrics.csv` at 1,000 (the curves), `metrics_10k.csv` at 10,000..."
     return 'metrics.csv' if n == 1000 else f'metrics_{n // 1000}k.csv' if n % 1000 == 0 else f'metrics_n{n}.csv'
 
 # %% ../nbs/08_jobs.ipynb #20d8479c
@@ -174,12 +181,13 @@ def batch(config, out=None, root='data', dry_run=False, notebook=NB) -> Path:
 
 # %% ../nbs/08_jobs.ipynb #04741252
 def score_zoo(spec=SampleSpec(), presets=None, epochs=None, last=False, root='data', zoo=ZOO_DIR) -> Path:
-    "Score shipped models (some `presets`, `epochs`, or each model's `last` epoch) and merge the rows into the zoo's CSV at `spec.n`."
+    "Score shipped models (some `presets`, `epochs`, or each's `last`); merge the rows into the zoo's CSV at that n."
     ms = manifest(zoo)
     ms = [m for m in (last_epochs(ms) if last else ms)
           if (presets is None or m['preset'] in presets) and (epochs is None or m['epoch'] in epochs)]
     if not ms: raise UsageError(f"no shipped model matches; {Path(zoo)/'manifest.json'} lists them")
-    return merge_csv(Path(zoo)/metrics_file(spec.n), evaluate_checkpoints([Path(zoo)/m['file'] for m in ms], tempfile.mkdtemp(), spec, root))
+    return merge_csv(Path(zoo)/metrics_file(spec.n),
+                     evaluate_checkpoints([Path(zoo)/m['file'] for m in ms], tempfile.mkdtemp(), spec, root))
 
 # %% ../nbs/08_jobs.ipynb #560b8a84
 def _num(v, d=2) -> str: return '' if v in (None, '') else f'{float(v):.{d}f}'
@@ -187,9 +195,11 @@ def _num(v, d=2) -> str: return '' if v in (None, '') else f'{float(v):.{d}f}'
 # %% ../nbs/08_jobs.ipynb #4bef2058
 def results_table(rows: list[dict]) -> str:
     "Markdown table of each model's last scored epoch: sampler, NFE, cost and scores, with the real-data floor."
-    out = ["| model | epoch | sampler | NFE | ms/image | FID | KID | IS | classes (e^H) | restored (cold) |", '|' + '---|' * 10]
+    out = ["| model | epoch | sampler | NFE | ms/image | FID | KID | IS | classes (e^H) | restored (cold) |",
+           '|' + '---|' * 10]
     for r in last_epochs(rows):
-        out.append(f"| {model_label(r)} | {r['epoch']} | {r['sampler']} | {r['steps']} | {1000 * float(r['sec_per_image']):.1f} | "
+        out.append(f"| {model_label(r)} | {r['epoch']} | {r['sampler']} | {r['steps']} | "
+                   f"{1000 * float(r['sec_per_image']):.1f} | "
                    f"{_num(r['fid'])} | {_num(r['kid'], 1)} | {_num(r['IS'])} | {_num(r['effective_classes'], 1)} | "
                    f"{_num(r.get('restore_acc'), 3)} |")
     r = rows[0]
@@ -199,7 +209,7 @@ def results_table(rows: list[dict]) -> str:
 
 # %% ../nbs/08_jobs.ipynb #f296ee9b
 def too_slow(ms: list[dict], n: int, max_model_min: float|None, zoo=ZOO_DIR) -> dict:
-    "Files whose grid and `n` samples would take over `max_model_min` minutes, by the zoo's own timing: {file: minutes}."
+    "Files whose grid and `n` samples would take over `max_model_min` minutes by the zoo's timing: {file: minutes}."
     if not max_model_min or not (Path(zoo)/'metrics.csv').exists(): return {}          # None or 0: no limit
     spi = {r['file']: float(r['sec_per_image']) for r in csv.DictReader(open(Path(zoo)/'metrics.csv'))}
     est = {m['file']: (64 + n) * spi[m['file']] / 60 for m in ms if m['file'] in spi}
@@ -210,28 +220,35 @@ def draw_model(m: dict, out: Path, spec: SampleSpec, x_test, zoo=ZOO_DIR):
     "A shipped model's 64-sample grid and, for a cold model, its labelled panels on real test digits."
     model, _ = load_pretrained(m['kind'], m['preset'], m['epoch'], m['orientation'] or 'row', zoo)
     name = run_name(m['kind'], m['preset'], m['orientation'])
-    save_grid(model.sample(64, torch.Generator().manual_seed(spec.seed), spec.sampler_for(m['kind'])), out/f'grid_{name}.png')
+    save_grid(model.sample(64, torch.Generator().manual_seed(spec.seed), spec.sampler_for(m['kind'])),
+              out/f'grid_{name}.png')
     if m['kind'] == 'cold':
         pn = model.conditional(x_test)
-        save_rows(dict(original=pn['original'], degraded=pn['degraded'], direct=pn['direct'], **{'Algorithm 2': pn['sampled']}),
+        save_rows(dict(original=pn['original'], degraded=pn['degraded'], direct=pn['direct'],
+                       **{'Algorithm 2': pn['sampled']}),
                   out/f'panels_{name}.png')
 
 # %% ../nbs/08_jobs.ipynb #9ebcbef3
-def main_job(out='runs/main', spec=SampleSpec(500), root='data', all_epochs=False, zoo=ZOO_DIR, max_model_min: float|None = 5) -> Path:
-    "Sample and score the last epoch of every shipped model (every epoch if `all_epochs`); grids, metrics and table in `out`."
+def main_job(out='runs/main', spec=SampleSpec(500), root='data', all_epochs=False, zoo=ZOO_DIR,
+             max_model_min: float|None = 5) -> Path:
+    "Sample and score each shipped model's last epoch (every epoch if `all_epochs`); grids, metrics and table in `out`."
     out, t0 = Path(out), time.time()
     fetch_mnist(root)
     todo = manifest(zoo) if all_epochs else last_epochs(manifest(zoo))
     slow = too_slow(todo, spec.n, max_model_min, zoo)
-    for f, t in slow.items(): print(f"skipping {f}: about {t:.0f} min to sample here (its zoo timing); --max-model-min 0 keeps it")
+    for f, t in slow.items():
+        print(f"skipping {f}: about {t:.0f} min to sample here (its zoo timing); --max-model-min 0 keeps it")
     todo = [m for m in todo if m['file'] not in slow]
     x_test = mnist_dataset(root, train=False).tensors[0][:8]
     for m in tqdm(last_epochs(todo), desc='grids', leave=False): draw_model(m, out, spec, x_test, zoo)
     rows = evaluate_checkpoints([Path(zoo)/m['file'] for m in todo], out, spec, root, progress=False)
     table = results_table(rows)
-    if slow: table += '\n\nNot sampled (too slow for this machine; their zoo scores are in zoo/metrics.csv): ' + ', '.join(sorted(slow))
+    if slow:
+        table += ('\n\nNot sampled (too slow for this machine; their zoo scores are in zoo/metrics.csv): '
+                  + ', '.join(sorted(slow)))
     with atomic_path(out/'results.md') as tmp: tmp.write_text(table + '\n')
     print(table)
-    print(f"main job done in {time.time() - t0:.0f} s: results in {out.resolve()}/ (results.md, metrics.csv, metrics.png, "
+    print(f"main job done in {time.time() - t0:.0f} s: results in {out.resolve()}/ (results.md, metrics.csv, "
+          "metrics.png, "
           "grid_*.png, panels_*.png)")
     return out

@@ -38,7 +38,8 @@ class StarterCNN(nn.Module):
         chans = (in_ch, *hidden)
         self.blocks = nn.ModuleList([CNNBlock(a, b, shape, kernel_size, act) for a, b in zip(chans, chans[1:])])
         self.blocks.append(nn.Conv2d(hidden[-1], in_ch, 3, padding=1))
-        self.time_embed = nn.Sequential(nn.Linear(2 * n_freq, 128), activation(act), nn.Linear(128, 128), activation(act),
+        self.time_embed = nn.Sequential(nn.Linear(2 * n_freq, 128), activation(act), nn.Linear(128, 128),
+                                        activation(act),
                                         nn.Linear(128, 128), activation(act), nn.Linear(128, hidden[0]))
         self.register_buffer('frequencies', torch.tensor([0.] + [2 * math.pi * 1.5**i for i in range(n_freq - 1)]))
 
@@ -105,7 +106,8 @@ class UNet(nn.Module):
             self.unpool.append(nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(c, ch[i - 1], 3, padding=1))
                                if i > 0 else nn.Identity())
             prev = ch[i - 1] if i > 0 else c
-        self.out = nn.Sequential(nn.GroupNorm(min(groups, ch[0]), ch[0]), nn.SiLU(), nn.Conv2d(ch[0], in_ch, 3, padding=1))
+        self.out = nn.Sequential(nn.GroupNorm(min(groups, ch[0]), ch[0]), nn.SiLU(),
+                                 nn.Conv2d(ch[0], in_ch, 3, padding=1))
 
     def forward(self, x, tau):
         e = self.t_mlp(sinusoidal_embedding(tau, self.c0))

@@ -59,7 +59,8 @@ class TrainConfig:
     def __post_init__(self):
         if self.kind not in KINDS: raise UsageError(f"unknown model kind {self.kind!r}; choose 'ddpm' or 'cold'")
         if self.epochs < 0: raise UsageError(f"epochs must be >= 0, got {self.epochs}")
-        if self.budget_s is not None and self.budget_s <= 0: raise UsageError(f"budget_s must be > 0 seconds, got {self.budget_s}")
+        if self.budget_s is not None and self.budget_s <= 0:
+            raise UsageError(f"budget_s must be > 0 seconds, got {self.budget_s}")
         if self.clock not in ('wall', 'cpu'): raise UsageError(f"clock must be 'wall' or 'cpu', got {self.clock!r}")
         self.model_config()                                       # validates preset and orientation
 
@@ -71,7 +72,8 @@ class TrainConfig:
 def pick_device(name='auto') -> torch.device:
     "`cuda` > `mps` > `cpu` for 'auto', else the named device (`cpu`, `cuda`, `cuda:N`, `mps`)."
     if name != 'auto':
-        if not re.fullmatch(r'cpu|mps|cuda(:\d+)?', name): raise UsageError(f"unknown device {name!r}; use auto, cpu, cuda, cuda:N or mps")
+        if not re.fullmatch(r'cpu|mps|cuda(:\d+)?', name):
+            raise UsageError(f"unknown device {name!r}; use auto, cpu, cuda, cuda:N or mps")
         return torch.device(name)
     if torch.cuda.is_available(): return torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0)))
     if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available(): return torch.device('mps')
@@ -79,7 +81,7 @@ def pick_device(name='auto') -> torch.device:
 
 # %% ../nbs/04_training.ipynb #4b075eaa
 def use_bf16(device: torch.device, amp=True) -> bool:
-    "Whether training autocasts to bfloat16 on `device`: on CUDA, and on CPUs with AMX tiles (bf16 matrix units); fp32 elsewhere."
+    "Whether training autocasts to bfloat16 on `device`: on CUDA and on CPUs with AMX tiles; fp32 elsewhere."
     if not amp: return False
     if device.type == 'cuda': return True
     return device.type == 'cpu' and bool(getattr(torch.cpu, '_is_amx_tile_supported', lambda: False)())
@@ -91,7 +93,7 @@ def epoch_seed(seed: int, epoch: int) -> int:
 
 # %% ../nbs/04_training.ipynb #83e65389
 def lr_lambda(warmup: int, total: int, cosine: bool, progress=None):
-    "Multiplier of the base LR at a step: linear warm-up, then constant or cosine decay to 0 (over `total` steps, or `progress()` of a budget)."
+    "LR multiplier at a step: linear warm-up, then constant or cosine decay to 0 (over `total` steps, or `progress()`)."
     def f(step):
         if step < warmup: return (step + 1) / warmup
         if not cosine: return 1.0
@@ -103,7 +105,7 @@ def lr_lambda(warmup: int, total: int, cosine: bool, progress=None):
 CLOCKS = {'wall': time.perf_counter, 'cpu': time.process_time}
 
 class Clock:
-    "Training seconds on the wall or CPU (process) clock, counted only inside `with clock:` blocks (scoring is not charged)."
+    "Training seconds on the wall or CPU (process) clock, counted only inside `with clock:` blocks."
     def __init__(self, kind='wall', spent=0.): self.now, self.spent = CLOCKS[kind], spent
     def __enter__(self): self.t0 = self.now(); return self
     def __exit__(self, *exc): self.spent += self.now() - self.t0
@@ -136,7 +138,7 @@ class TrainingError(UsageError):
 
 # %% ../nbs/04_training.ipynb #e8f65131
 def epoch_batches(ds: TensorDataset, bs: int, seed: int):
-    "One epoch of seeded, shuffled mini-batches `(x, y)` sliced from the tensors where they are (no per-step host copies)."
+    "One epoch of seeded, shuffled mini-batches `(x, y)` sliced from the tensors where they are (no host copies)."
     x, y = ds.tensors
     perm = torch.randperm(len(x), generator=torch.Generator().manual_seed(seed)).to(x.device)
     for i in range(0, len(x), bs):
@@ -145,7 +147,7 @@ def epoch_batches(ds: TensorDataset, bs: int, seed: int):
 
 # %% ../nbs/04_training.ipynb #1ffa1951
 def epoch_loader(dataset: TensorDataset, bs: int, epoch: int, seed: int, rank=0, world=1):
-    "The mini-batches of one epoch: seeded slices of tensors held on the device, or a `DistributedSampler` share under torchrun."
+    "One epoch's mini-batches: seeded slices of tensors on the device, or a `DistributedSampler` share (torchrun)."
     if world == 1: return epoch_batches(dataset, bs, epoch_seed(seed, epoch))
     share = DistributedSampler(dataset, world, rank, shuffle=True, seed=seed)
     share.set_epoch(epoch)
@@ -153,22 +155,24 @@ def epoch_loader(dataset: TensorDataset, bs: int, epoch: int, seed: int, rank=0,
 
 # %% ../nbs/04_training.ipynb #2e46d829
 def init_weights(cfg: TrainConfig, model) -> int:
-    "Copy the weights of `cfg.init_from` (its EMA when kept) into `model`; returns its epoch, where the run's count goes on."
+    "Copy `cfg.init_from`'s weights (its EMA when kept) into `model`; its epoch, where the run's count goes on."
     ck, src = read_checkpoint(cfg.init_from, cfg.kind), cfg.init_from
     if cfg.kind == 'cold' and ck['orientation'] != cfg.orientation:
         raise UsageError(f"{src} is a {ck['orientation']} model: train it with orientation {ck['orientation']!r}")
     if ck['epoch'] >= cfg.epochs:
         raise UsageError(f"{src} is at epoch {ck['epoch']}: ask for more epochs than that (the count goes on from it)")
     try: model.load_state_dict(ck['ema'] if ck.get('ema') is not None else ck['model'])
-    except RuntimeError: raise UsageError(f"{src}: its weights ({ck['preset']}) do not fit preset {cfg.preset!r}; train it with preset {ck['preset']!r}") from None
+    except RuntimeError:
+        raise UsageError(f"{src}: its weights ({ck['preset']}) do not fit preset {cfg.preset!r}; train it with preset "
+                         f"{ck['preset']!r}") from None
     return ck['epoch']
 
 # %% ../nbs/04_training.ipynb #0b9e5a92
 def build_run(cfg: TrainConfig, dataset: TensorDataset, device, model=None):
-    "Model (the preset's, or `model` built elsewhere), EMA, optimiser and the epoch the run starts from (0, or `init_from`'s)."
+    "Model (the preset's, or `model`), EMA, optimiser and the epoch the run starts from (0, or `init_from`'s)."
     mc = cfg.model_config()
     model = build_model(cfg.kind, asdict(mc)) if model is None else model
-    base = init_weights(cfg, model) if cfg.init_from else 0                   # a cold checkpoint brings its fitted prior
+    base = init_weights(cfg, model) if cfg.init_from else 0  # a cold checkpoint brings its fitted prior
     if cfg.init_from is None and isinstance(model, ColdModel) and model.prior is not None:
         model.fit_prior(dataset.tensors[0], seed=cfg.seed)
     model.to(device, memory_format=torch.channels_last if cfg.channels_last else torch.contiguous_format)
@@ -178,10 +182,11 @@ def build_run(cfg: TrainConfig, dataset: TensorDataset, device, model=None):
 
 # %% ../nbs/04_training.ipynb #114473e1
 def save_state(path, cfg: TrainConfig, mc, epoch: int, model, ema, opt, sched) -> Path:
-    "Checkpoint all a run needs to go on: weights, EMA, optimiser, LR schedule, RNG, and the config that rebuilds the model."
+    "Checkpoint what a run needs to go on: weights, EMA, optimiser, LR schedule, RNG, the model's config."
     return save_checkpoint(path, kind=cfg.kind, preset=cfg.preset, orientation=cfg.orientation, model_config=asdict(mc),
                            train_config=asdict(cfg), epoch=epoch, model=model.state_dict(), ema=ema.module.state_dict(),
-                           ema_n=int(ema.n_averaged), opt=opt.state_dict(), sched=sched.state_dict(), rng=torch.get_rng_state())
+                           ema_n=int(ema.n_averaged), opt=opt.state_dict(), sched=sched.state_dict(),
+                           rng=torch.get_rng_state())
 
 # %% ../nbs/04_training.ipynb #a2a109d7
 def resume_state(run, cfg: TrainConfig, model, ema, opt, sched) -> tuple[int, list[dict]]:
@@ -193,14 +198,14 @@ def resume_state(run, cfg: TrainConfig, model, ema, opt, sched) -> tuple[int, li
 
 # %% ../nbs/04_training.ipynb #56c6b0c5
 def save_samples(model, cfg: TrainConfig, dataset: TensorDataset, path, device) -> Path:
-    "A grid of `cfg.grid_n` samples from a fixed generator (a cold model without a prior restores degraded training images)."
+    "A grid of `cfg.grid_n` samples, fixed generator (a cold model without a prior restores degraded training images)."
     g = torch.Generator(device).manual_seed(cfg.seed)
     xc = dataset.tensors[0][:cfg.grid_n].to(device) if isinstance(model, ColdModel) and model.prior is None else None
     return save_grid(model.sample(cfg.grid_n if xc is None else len(xc), g, conditional=xc), path)
 
 # %% ../nbs/04_training.ipynb #f1cfc23b
 def train_step(net, opt, sched, ema, x0, gen, grad_clip=None, amp=False) -> float:
-    "One optimiser step on the batch `x0`: the loss (in bf16 autocast if `amp`), clipped gradients, Adam, LR schedule, EMA."
+    "One optimiser step on batch `x0`: loss (bf16 autocast if `amp`), clipped gradients, Adam, LR schedule, EMA."
     with torch.autocast(x0.device.type, torch.bfloat16, enabled=amp): loss = net(x0, gen)
     if not torch.isfinite(loss): raise TrainingError(f"loss became {loss.item()}")
     opt.zero_grad(set_to_none=True)
@@ -259,7 +264,8 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
                 with clock: loss = train_step(net, opt, sched, ema, x0, gen, cfg.grad_clip, amp)
             except TrainingError as e:
                 last = next(reversed(checkpoints(run)), None)
-                raise TrainingError(f"{e} at epoch {epoch}, step {n}; last good checkpoint: {last.name if last else 'none'}. "
+                raise TrainingError(f"{e} at epoch {epoch}, step {n}; last good checkpoint: "
+                                    f"{last.name if last else 'none'}. "
                                     "Lower --lr or set --grad-clip, then --resume") from None
             tot, n, recent = tot + loss, n + 1, (recent + [loss])[-50:]
             bar.set_postfix(loss=f'{tot / n:.4f}')

@@ -26,7 +26,8 @@ def slim_checkpoint(src, dst) -> Path:
 def hardware() -> str:
     "A short description of this machine (CPU model and threads, or the CUDA device)."
     if torch.cuda.is_available(): return torch.cuda.get_device_name()
-    name = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')), platform.processor())
+    name = next((l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name')),
+                platform.processor())
     return f'{name}, {torch.get_num_threads()} CPU threads'
 
 # %% ../nbs/06_zoo.ipynb #415f97a8
@@ -43,7 +44,8 @@ def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None, epochs=None) -> Pa
             if epochs is not None and ck['epoch'] not in epochs: continue
             slim_checkpoint(p, dst)
             secs = sum(r['seconds'] for e, r in log.items() if e <= ck['epoch'])
-            entries.append(dict(file=p.name, kind=ck['kind'], preset=ck['preset'], orientation=ck['orientation'] if ck['kind'] == 'cold' else None,
+            entries.append(dict(file=p.name, kind=ck['kind'], preset=ck['preset'],
+                                orientation=ck['orientation'] if ck['kind'] == 'cold' else None,
                                 epoch=ck['epoch'], train_seconds=round(secs), trained_on=where or hardware(),
                                 train_images=ck['epoch'] * (ck['train_config'].get('subset') or 60000),
                                 bytes=dst.stat().st_size, sha256=sha256_of(dst)))
@@ -68,7 +70,7 @@ def manifest(zoo=ZOO_DIR) -> list[dict]:
 
 # %% ../nbs/06_zoo.ipynb #793a07a6
 def last_epochs(rows: list[dict]) -> list[dict]:
-    "The row of each model's last epoch, from manifest entries or metrics rows (a model: its kind, preset and orientation)."
+    "The row of each model's last epoch, of manifest entries or metrics rows (a model: kind, preset, orientation)."
     last = {}
     for r in rows:
         k = (r['kind'], r['preset'], r.get('orientation') or None)
@@ -80,10 +82,12 @@ def find_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo
     "The manifest entry for a model (the last epoch if `epoch` is None); a one-line error listing what exists."
     ms = manifest(zoo)
     preset = preset or next((m['preset'] for m in ms if m['kind'] == kind), None)
-    sel = [m for m in ms if m['kind'] == kind and m['preset'] == preset and (kind == 'ddpm' or m['orientation'] == orientation)]
+    sel = [m for m in ms if m['kind'] == kind and m['preset'] == preset
+           and (kind == 'ddpm' or m['orientation'] == orientation)]
     if not sel:
         have = sorted({f"{m['kind']} {m['preset']}" + (f" {m['orientation']}" if m['orientation'] else '') for m in ms})
-        raise UsageError(f"no pretrained {kind} {preset}{' ' + orientation if kind == 'cold' else ''}; available: {', '.join(have)}")
+        raise UsageError(f"no pretrained {kind} {preset}{' ' + orientation if kind == 'cold' else ''}; available: "
+                         f"{', '.join(have)}")
     if epoch is None: return max(sel, key=lambda m: m['epoch'])
     if not (hit := [m for m in sel if m['epoch'] == epoch]):
         raise UsageError(f"no epoch {epoch} for {kind} {preset}; available epochs: {sorted(m['epoch'] for m in sel)}")
@@ -94,13 +98,15 @@ def load_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo
     m = find_pretrained(kind, preset, epoch, orientation, zoo)
     p = Path(zoo)/m['file']
     if not p.exists(): raise UsageError(f"{p}: listed in the manifest but missing; reinstall the package")
-    if sha256_of(p) != m['sha256']: raise UsageError(f"{p}: sha256 does not match the manifest (damaged or replaced); reinstall the package")
+    if sha256_of(p) != m['sha256']:
+        raise UsageError(f"{p}: sha256 does not match the manifest (damaged or replaced); reinstall the package")
     return load_checkpoint(p, kind, device=device)[0], m
 
 # %% ../nbs/06_zoo.ipynb #c11fb058
 def zoo_table(zoo=ZOO_DIR) -> str:
     "A markdown table of the shipped models."
-    rows = ['| file | kind | preset | orientation | epoch | training time | trained on | size |', '|---|---|---|---|---|---|---|---|']
+    rows = ['| file | kind | preset | orientation | epoch | training time | trained on | size |',
+            '|---|---|---|---|---|---|---|---|']
     for m in manifest(zoo):
         rows.append(f"| `{m['file']}` | {m['kind']} | {m['preset']} | {m['orientation'] or ''} | {m['epoch']} | "
                     f"{m['train_seconds'] / 60:.1f} min | {m['trained_on']} | {m['bytes'] / 1e6:.2f} MB |")
