@@ -28,9 +28,8 @@ def median_time(fn, reps):
 
 def train_step_fn(m, x, opt, bf16=False):
     "One training step as training takes it (`training.train_step`: loss, bf16 autocast if `bf16`, Adam, EMA)."
-    sched, ema, g = torch.optim.lr_scheduler.LambdaLR(opt,
-                                                      lr_lambda(0, 1,
-                                                                False)), make_ema(m), torch.Generator().manual_seed(0)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(0, 1, False))
+    ema, g = make_ema(m), torch.Generator().manual_seed(0)
     return lambda: train_step(LossModule(m), opt, sched, ema, x, g, grad_clip=1.0, amp=bf16)
 
 def train_flops(m, x):
@@ -42,8 +41,8 @@ def cpu_info():
     "CPU model name, max clock in MHz and whether it has AVX-512, from /proc/cpuinfo."
     info = open('/proc/cpuinfo').read()
     name = re.search(r'model name\s*:\s*(.*)', info)
-    return (name.group(1).strip() if name else ''), max(float(m) for m in re.findall(r'cpu MHz\s*:\s*([\d.]+)',
-                                                                                     info)), 'avx512f' in info
+    mhz = max(float(m) for m in re.findall(r'cpu MHz\s*:\s*([\d.]+)', info))
+    return (name.group(1).strip() if name else ''), mhz, 'avx512f' in info
 
 def profile_step(step, top=12):
     "The operators of one training step by self CPU time: `[{op, self_ms, share}]`, largest first."

@@ -26,7 +26,7 @@ import torch
 from mnist_diffusion.core import write_csv
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.cold import cold_preset, build_cold, profile, PRIORS
-from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor, accuracy
+from mnist_diffusion.evaluation import SampleSpec, image_metrics, restoration_score, ruler, timed_samples
 from torch.utils.data import TensorDataset
 from study import budget_run
 
@@ -77,14 +77,6 @@ def trained(name, orientation, x, budget, models: Path, seed=0):
         torch.save(model.state_dict(), p)
     return model.eval(), cfg
 
-@torch.no_grad()
-def samples(m, n, bs=250, seed=0, conditional=None, **kw):
-    "`n` samples in batches from one seeded generator (restorations of `conditional[:n]` if given), and s/image."
-    g, t0 = torch.Generator().manual_seed(seed), time.perf_counter()
-    cond = lambda i: None if conditional is None else conditional[i:i + bs]  # each batch restores its own digits
-    xs = torch.cat([m.sample(min(bs, n - i), g, conditional=cond(i), **kw) for i in range(0, n, bs)])
-    return xs, (time.perf_counter() - t0) / n
-
 def bound(root, out):
     "Test accuracy of classifiers that see only the degraded state (row or column means): the best is the ceiling."
     from sklearn.ensemble import HistGradientBoostingClassifier
@@ -93,11 +85,9 @@ def bound(root, out):
     from sklearn.preprocessing import StandardScaler
     x, y = mnist_dataset(root, train=True).tensors
     x_test, y_test = mnist_dataset(root, train=False).tensors
-    clfs = {'HistGradientBoosting': lambda: HistGradientBoostingClassifier(max_iter=500, early_stopping=True,
-                                                                           random_state=0),
-            'MLP 256-256': lambda: make_pipeline(StandardScaler(),
-                                                 MLPClassifier((256, 256), alpha=1e-3, early_stopping=True,
-                                                                                max_iter=200, random_state=0))}
+    hgb = lambda: HistGradientBoostingClassifier(max_iter=500, early_stopping=True, random_state=0)
+    mlp = lambda: MLPClassifier((256, 256), alpha=1e-3, early_stopping=True, max_iter=200, random_state=0)
+    clfs = {'HistGradientBoosting': hgb, 'MLP 256-256': lambda: make_pipeline(StandardScaler(), mlp())}
     rows = []
     for o in ('row', 'col'):
         f, f_test = profile(x, o).flatten(1).numpy(), profile(x_test, o).flatten(1).numpy()
@@ -128,22 +118,18 @@ def main():
     rows = list(csv.DictReader(open(out))) if out.exists() else []
     key = lambda r: (r['variant'], r['orientation'], r['mode'], r['prior'], float(r['delta']), float(r['start_noise']))
     done = {key(r) for r in rows}
-    x = mnist_dataset(a.root, train=True).tensors[0]
-    x_test, y_test = mnist_dataset(a.root, train=False).tensors
-    clf = load_classifier()
-    floor = real_floor(a.n, a.root, clf)
+    x, rule = mnist_dataset(a.root, train=True).tensors[0], ruler(a.n, a.root)
+    x_test, y_test, clf, floor = rule['x_real'][:a.n], rule['y_real'][:a.n], rule['clf'], rule['floor']
     for name in a.zoo or (a.only.split(',') if a.only else VARIANTS):
         if a.zoo:
             m, name, e = shipped(name)
             base = dict(variant=name, preset=e['preset'], sigma=m.sigma, orientation=e['orientation'],
-                        budget_cpu_s=e['train_seconds'],
-                        n=a.n, threads=a.threads)
+                        budget_cpu_s=e['train_seconds'], n=a.n, threads=a.threads)
             grid = ZOO_SAMPLING
         else:
             m, cfg = trained(name, a.orientation, x, a.budget, Path(a.models))
             base = dict(variant=name, preset=VARIANTS[name][0], sigma=cfg.sigma, orientation=a.orientation,
-                        budget_cpu_s=a.budget,
-                        n=a.n, threads=a.threads)
+                        budget_cpu_s=a.budget, n=a.n, threads=a.threads)
             grid = SAMPLING if VARIANTS[name][2] else SAMPLING[:2]
         def add(r):
             rows.append(base | r)
@@ -153,21 +139,20 @@ def main():
         for sampler in ('alg2', 'direct'):                                  # restoration of real test digits
             r = dict(mode='restore', prior='', prior_k=0, delta=0.0, start_noise=0.0, sampler=sampler)
             if key(base | r | dict(mode=f'restore_{sampler}')) in done: continue
-            xs, spi = samples(m, a.n, sampler=sampler, conditional=x_test[:a.n])
-            add(r | dict(mode=f'restore_{sampler}', restore_acc=accuracy(clf, xs, y_test[:a.n]),
-                         restore_l1=(xs - x_test[:a.n]).abs().mean().item(), ms_per_image=1000 * spi))
+            t0 = time.perf_counter()
+            score = restoration_score(m, x_test, y_test, clf, sampler)
+            add(r | dict(mode=f'restore_{sampler}', **score, ms_per_image=1000 * (time.perf_counter() - t0) / a.n))
         fits = {}                                                           # one fitted prior per (kind, size)
         for prior, k, delta, start in grid:                                 # unconditional generation
             r = dict(mode='generate', prior=f'{prior}{k}' if prior == 'gmm' else prior, prior_k=k, delta=delta,
-                     start_noise=start,
-                     sampler='alg2')
+                     start_noise=start, sampler='alg2')
             if key(base | r) in done: continue
             if (prior, k) not in fits:
                 m.prior = PRIORS[prior](k)
                 fits[prior, k] = m.fit_prior(x).prior
             m.prior = fits[prior, k]
-            xs, spi = samples(m, a.n, sampler='alg2', delta=delta, start_noise=start)
-            s = image_metrics(xs, x_test, clf)
+            xs, spi = timed_samples(m, SampleSpec(a.n, 'alg2'), delta=delta, start_noise=start)
+            s = image_metrics(xs, rule['x_real'], clf)
             add(r | dict(fid=s['fid'], kid=s['kid'], IS=s['IS'], effective_classes=s['effective_classes'],
                          class_counts=s['class_counts'], ms_per_image=1000 * spi,
                          floor_fid=floor['fid'], floor_effective_classes=floor['effective_classes']))

@@ -41,9 +41,8 @@ class Theirs(nn.Module):
     "diffusers' UNet2DModel trained as in their example (DDPMScheduler targets), sampled with their DPM-Solver++ loop."
     def __init__(self):
         super().__init__()
-        self.unet, self.train_sched = UNet2DModel(**THEIRS), DDPMScheduler(num_train_timesteps=T,
-                                                                           beta_schedule='linear',
-                                                                             prediction_type='v_prediction')
+        self.unet = UNet2DModel(**THEIRS)
+        self.train_sched = DDPMScheduler(num_train_timesteps=T, beta_schedule='linear', prediction_type='v_prediction')
     def loss(self, x0, generator=None):
         "v-prediction MSE at uniformly drawn timesteps, targets from `DDPMScheduler`."
         noise = torch.randn(x0.shape, generator=generator)
@@ -113,14 +112,14 @@ def quality(a):
     for name, make in (('ours', ours), ('diffusers', Theirs)):
         torch.manual_seed(0)
         model = make()
-        sample = (lambda m, g, n: m.sample(n, g, 'dpm++2m', 20)) if name == 'ours' else (lambda m, g,
-                                                                                         n: m.sample(n, g, 20))
+        if name == 'ours': sample = lambda m, g, n: m.sample(n, g, 'dpm++2m', 20)
+        else: sample = lambda m, g, n: m.sample(n, g, 20)
         def scores(m, epoch):
             with torch.no_grad():
-                xs = torch.cat([sample(m, torch.Generator().manual_seed(k), min(500, a.n - k)) for k in range(0, a.n,
-                                                                                                              500)])
-            return {k: v for k,
-                    v in image_metrics(xs, x_test, clf).items() if k in ('fid', 'kid', 'IS', 'effective_classes')}
+                xs = torch.cat([sample(m, torch.Generator().manual_seed(k), min(500, a.n - k))
+                                for k in range(0, a.n, 500)])
+            r = image_metrics(xs, x_test, clf)
+            return {k: r[k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
         for r in budget_run(model, a.marks, scores, ds, a.root, preset='unet_v', lr=1e-3, batch_size=128):
             rows.append(dict(model=name, params=n_params(model), cpu_s=r['mark'], steps=int(r['steps']), loss=r['loss'],
                              sampler='DPM-Solver++(2M) 20 NFE', n=a.n,

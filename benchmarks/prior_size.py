@@ -42,7 +42,7 @@ def main():
         t0 = time.process_time()
         prior = GaussianMixturePrior(k)
         if k == len(shipped['weights']): prior.load_state_dict(shipped)                 # the zoo file's own fit
-        else: prior.fit(v_tr, seed=0)  # as tools/refit_prior.py fits it
+        else: prior.fit(v_tr, seed=0)  # as zoo.refit_prior fits it
         fit_s = time.process_time() - t0
         m.prior = prior
         x, spi = timed_samples(m, a.n, None, None, 0)

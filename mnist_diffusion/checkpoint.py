@@ -24,6 +24,7 @@ def ckpt_name(kind, epoch, preset, orientation='row') -> str:
     "`ddpm_mnist_{epoch}_{preset}.pt` or `cold_mnist_{epoch}_{orientation}_{preset}.pt`."
     return f'ddpm_mnist_{epoch}_{preset}.pt' if kind == 'ddpm' else f'cold_mnist_{epoch}_{orientation}_{preset}.pt'
 
+# %% ../nbs/03a_checkpoint.ipynb #56b6acf2
 def ckpt_epoch(path) -> int:
     "The epoch in a checkpoint's file name."
     m = re.match(r'(?:ddpm|cold|custom)_mnist_(\d+)_', Path(path).name)
@@ -53,6 +54,7 @@ def read_log(run_dir, name='log.csv') -> list[dict]:
 CKPT_FORMAT = 'mnist-diffusion/1'
 KINDS = ('ddpm', 'cold')
 
+# %% ../nbs/03a_checkpoint.ipynb #d98b1e58
 def save_checkpoint(path, **state) -> Path:
     "Write a checkpoint dict atomically (temporary file + rename); the same state always gives the same bytes."
     buf = io.BytesIO()
@@ -69,6 +71,7 @@ def _load(path):
         raise UsageError(f"{path}: unreadable (truncated or not a PyTorch file: {' '.join(str(e).split())[:120]}); "
                          "delete or re-download it") from None
 
+# %% ../nbs/03a_checkpoint.ipynb #bd1309f2
 def coursework_kind(sd) -> str|None:
     "'ddpm' or 'cold' if `sd` is the state_dict of an original coursework file (told by its keys), else None."
     if not isinstance(sd, dict) or 'gt.frequencies' not in sd: return None
@@ -85,6 +88,7 @@ def _check(ck, path, kind) -> dict:
         raise UsageError(f"{path}: is a {ck['kind']} checkpoint, but a {kind} checkpoint is needed")
     return ck
 
+# %% ../nbs/03a_checkpoint.ipynb #580c79fa
 def read_checkpoint(path, kind: str|None = None) -> dict:
     "A checkpoint dict, loaded safely; a one-line `UsageError` for a missing, damaged, foreign or wrong-kind file."
     return _check(_load(path), path, kind)
@@ -95,6 +99,7 @@ def latest_checkpoint(run_dir) -> Path|None:
     if last.exists() and (not kept or read_checkpoint(last)['epoch'] >= ckpt_epoch(kept[-1])): return last
     return kept[-1] if kept else None
 
+# %% ../nbs/03a_checkpoint.ipynb #5e1dd0da
 def build_model(kind: str, model_config: dict) -> DDPM|ColdModel:
     "A fresh model of `kind` from its config dict."
     if kind not in KINDS: raise UsageError(f"unknown model kind {kind!r}; choose 'ddpm' or 'cold'")
@@ -109,6 +114,7 @@ def load_coursework_file(sd: dict, path) -> tuple[nn.Module, dict]:
                    epoch=int(name.group(1)) if name else 0,
                    orientation=m.D.orientation if kind == 'cold' else '', format=f'original coursework {kind} file')
 
+# %% ../nbs/03a_checkpoint.ipynb #0afb730a
 def load_checkpoint(path, kind: str|None = None, ema=True, device='cpu') -> tuple[nn.Module, dict]:
     "The model in a checkpoint (EMA weights by default) in eval mode, and the checkpoint; coursework files too."
     raw = _load(path)
@@ -121,4 +127,3 @@ def load_checkpoint(path, kind: str|None = None, ema=True, device='cpu') -> tupl
     m = build_model(ck['kind'], ck['model_config'])
     m.load_state_dict(ck['ema'] if ema and ck.get('ema') is not None else ck['model'])
     return m.float().to(device).eval(), ck
-

@@ -14,7 +14,7 @@ from .cold import COLD_PRESETS, ORIENTATIONS
 from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import TrainConfig, train, pick_device
 from .evaluation import SampleSpec, evaluate_run
-from .zoo import export_zoo, zoo_table
+from .zoo import export_zoo, prior_of, refit_prior, zoo_table
 from .jobs import main_job, batch, score_zoo
 
 # %% auto #0
@@ -30,6 +30,7 @@ def _summary(a):
         print(f"{split:5s} n={d['n']:5d} mean={d['mean']:.4f} std={d['std']:.4f} counts={d['counts']}")
     print(f"wrote {a.out}/summary.json and {a.out}/real_digits.png")
 
+# %% ../nbs/09_cli.ipynb #a8fc0f0b
 def _train(a):
     if a.preset is None: a.preset = read_checkpoint(a.init_from)['preset']            # only with --init-from (see main)
     run_dir = a.run_dir or f'runs/{run_name(a.kind, a.preset, a.orientation)}'
@@ -51,6 +52,7 @@ def _sample(a):
     print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({a.n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
           f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps, a.power)} NFE)")
 
+# %% ../nbs/09_cli.ipynb #5620de41
 def _batch(a):
     batch(a.config, a.out, a.root, a.dry_run)
 
@@ -58,6 +60,7 @@ def _main(a):
     main_job(a.out, SampleSpec(a.n, {'ddpm': a.ddpm_sampler}, a.steps, seed=a.seed), a.root, a.all_epochs,
              max_model_min=a.max_model_min)
 
+# %% ../nbs/09_cli.ipynb #a2a39185
 def _evaluate(a):
     spec = SampleSpec(a.n, a.sampler, a.steps, seed=a.seed)
     print(f"wrote {evaluate_run(a.run_dir, spec, a.root, str(pick_device(a.device)))}")
@@ -65,9 +68,14 @@ def _evaluate(a):
 def _score_zoo(a):
     print(f"wrote {score_zoo(SampleSpec(a.n, seed=a.seed), a.presets, a.epochs, a.last, a.root)}")
 
+# %% ../nbs/09_cli.ipynb #02ef3c9b
 def _export(a):
     print(export_zoo(a.runs, where=a.where, epochs=a.epochs))
     print(zoo_table())
+
+def _refit_prior(a):
+    x = None if a.like else mnist_dataset(a.root, train=True).tensors[0]
+    print('\n'.join(refit_prior(a.files, a.k, x, seed=a.seed, fits=prior_of(a.like) if a.like else None)))
 
 # %% ../nbs/09_cli.ipynb #a481cef8
 class _Parser(argparse.ArgumentParser):
@@ -89,7 +97,10 @@ def _number(kind, lo=None, hi=None):
         return v
     return parse
 
+# %% ../nbs/09_cli.ipynb #cc9c48c1
 COUNT, NONNEG, POSITIVE, FRACTION = _number(int, 1), _number(int, 0), _number(float, 1e-12), _number(float, 0., 1.)
+
+# %% ../nbs/09_cli.ipynb #b9fb66cb
 N_METRIC = _number(int, 20, 60_000)          # KID needs 20 samples; FID is reported from 129 on
 
 def _device(s):
@@ -98,6 +109,7 @@ def _device(s):
         raise argparse.ArgumentTypeError(f"expected auto, cpu, cuda, cuda:N or mps, got {s!r}")
     return s
 
+# %% ../nbs/09_cli.ipynb #71680b19
 def _writable_dir(d: Path, opt: str):
     "Check, without creating anything, that folder `d` exists or can be created, and that files can be written there."
     p = d.absolute()
@@ -125,24 +137,28 @@ def _check_paths(a):
             _writable_dir(out.parent, '--out')
         else: _writable_dir(out, '--out')
 
-# %% ../nbs/09_cli.ipynb #3b695ebd
+# %% ../nbs/09_cli.ipynb #520cebd0
 def _presets_help() -> str:
     return f"a preset name (ddpm: {', '.join(DDPM_PRESETS)}; cold: {', '.join(COLD_PRESETS)})"
 
-def parser() -> argparse.ArgumentParser:
-    "The `mnist-diffusion` argument parser."
-    p = _Parser(prog='mnist-diffusion', description='DDPM and cold diffusion on MNIST.')
-    sub = p.add_subparsers(dest='cmd', required=True)
-
+# %% ../nbs/09_cli.ipynb #8f340306
+def _add_fetch_data(sub):
+    "The `fetch-data` subcommand's arguments."
     f = sub.add_parser('fetch-data', help='download and verify MNIST into ROOT/MNIST/raw')
     f.add_argument('--root', default='data')
     f.set_defaults(fn=_fetch)
 
+# %% ../nbs/09_cli.ipynb #3dfe8c16
+def _add_summary(sub):
+    "The `summary` subcommand's arguments."
     s = sub.add_parser('summary', help='digit counts, pixel statistics and a grid of real digits')
     s.add_argument('--root', default='data')
     s.add_argument('--out', default='runs/data-summary')
     s.set_defaults(fn=_summary)
 
+# %% ../nbs/09_cli.ipynb #116c85d1
+def _add_train(sub):
+    "The `train` subcommand's arguments."
     t = sub.add_parser('train', help='train a DDPM or cold diffusion model')
     t.add_argument('kind', choices=['ddpm', 'cold'])
     t.add_argument('--preset', default=None, help=_presets_help())
@@ -174,6 +190,9 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--quiet', action='store_true')
     t.set_defaults(fn=_train)
 
+# %% ../nbs/09_cli.ipynb #1d69abc6
+def _add_sample(sub):
+    "The `sample` subcommand's arguments."
     m = sub.add_parser('sample', help='sample a grid of images from a checkpoint')
     m.add_argument('checkpoint')
     m.add_argument('-n', type=_number(int, 1, 10_000), default=64)
@@ -191,6 +210,9 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument('--root', default='data', help='MNIST, for the prior of an original coursework cold file')
     m.set_defaults(fn=_sample)
 
+# %% ../nbs/09_cli.ipynb #18fb5543
+def _add_batch(sub):
+    "The `batch` subcommand's arguments."
     w = sub.add_parser('batch', help='train, score and export the runs of a TOML config through papermill (resumable)')
     w.add_argument('config', help='a batch config, e.g. configs/zoo-cpu.toml')
     w.add_argument('--dry-run', action='store_true',
@@ -199,6 +221,9 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument('--out', default=None, help='runs folder (default: runs/<config name>)')
     w.set_defaults(fn=_batch)
 
+# %% ../nbs/09_cli.ipynb #07159029
+def _add_score_zoo(sub):
+    "The `score-zoo` subcommand's arguments."
     z = sub.add_parser('score-zoo', help="score shipped models and merge the rows into the zoo's metrics CSV at that n")
     z.add_argument('--n', type=N_METRIC, default=1000)
     z.add_argument('--presets', nargs='*', default=None, help='only these presets (default: all)')
@@ -208,12 +233,29 @@ def parser() -> argparse.ArgumentParser:
     z.add_argument('--root', default='data')
     z.set_defaults(fn=_score_zoo)
 
+# %% ../nbs/09_cli.ipynb #969ab94a
+def _add_export(sub):
+    "The `export` subcommand's arguments."
     x = sub.add_parser('export', help="slim run folders' checkpoints into the package's zoo and its manifest")
     x.add_argument('runs', nargs='+', help='run folders')
     x.add_argument('--epochs', type=NONNEG, nargs='*', default=None, help='epochs to ship (default: every kept one)')
     x.add_argument('--where', default=None, help="the manifest's trained_on (default: this machine)")
     x.set_defaults(fn=_export)
 
+# %% ../nbs/09_cli.ipynb #d31720f6
+def _add_refit_prior(sub):
+    "The `refit-prior` subcommand's arguments."
+    r = sub.add_parser('refit-prior', help="give shipped cold models a mixture prior of another size (no retraining)")
+    r.add_argument('files', nargs='+', help='zoo file names')
+    r.add_argument('--k', type=COUNT, required=True, help='mixture components')
+    r.add_argument('--like', default=None, help="a zoo file whose prior (same k, orientation, scale) to copy")
+    r.add_argument('--seed', type=NONNEG, default=0)
+    r.add_argument('--root', default='data')
+    r.set_defaults(fn=_refit_prior)
+
+# %% ../nbs/09_cli.ipynb #22ae38ca
+def _add_main(sub):
+    "The `main` subcommand's arguments."
     j = sub.add_parser('main', help='the main job: sample and score the last epoch of every shipped model')
     j.add_argument('--out', default='runs/main')
     j.add_argument('--n', type=N_METRIC, default=500)
@@ -228,6 +270,9 @@ def parser() -> argparse.ArgumentParser:
                    help='skip models whose sampling would take longer here (0: keep all)')
     j.set_defaults(fn=_main)
 
+# %% ../nbs/09_cli.ipynb #0cf4c321
+def _add_evaluate(sub):
+    "The `evaluate` subcommand's arguments."
     e = sub.add_parser('evaluate', help="score every checkpoint of a run folder (metrics.csv, metrics.png)")
     e.add_argument('run_dir')
     e.add_argument('--n', type=N_METRIC, default=1000)
@@ -237,6 +282,15 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--seed', type=NONNEG, default=0)
     e.add_argument('--device', type=_device, default='cpu')
     e.set_defaults(fn=_evaluate)
+
+# %% ../nbs/09_cli.ipynb #133adb75
+def parser() -> argparse.ArgumentParser:
+    "The `mnist-diffusion` argument parser."
+    p = _Parser(prog='mnist-diffusion', description='DDPM and cold diffusion on MNIST.')
+    sub = p.add_subparsers(dest='cmd', required=True)
+    for add in (_add_fetch_data, _add_summary, _add_train, _add_sample, _add_batch, _add_score_zoo, _add_export,
+                _add_refit_prior, _add_main, _add_evaluate):
+        add(sub)
     return p
 
 # %% ../nbs/09_cli.ipynb #3dfe2620

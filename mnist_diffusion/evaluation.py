@@ -57,8 +57,9 @@ def accuracy(clf, x, y, bs=1000) -> float:
     clf.eval()
     return sum((clf(to_unit(x[i:i + bs])).argmax(1) == y[i:i + bs]).sum().item() for i in range(0, len(x), bs)) / len(x)
 
-def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0, progress=False) -> tuple[MNISTClassifier,
-                                                                                                    float]:
+# %% ../nbs/05_evaluation.ipynb #2f78eee6
+def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0,
+                     progress=False) -> tuple[MNISTClassifier, float]:
     "Train an `MNISTClassifier` on `train_ds` (images in model space); return it and its accuracy on `test_ds`."
     torch.manual_seed(seed)
     clf, g = MNISTClassifier(), torch.Generator().manual_seed(seed)
@@ -79,6 +80,8 @@ def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0, progr
 # %% ../nbs/05_evaluation.ipynb #f97fdc75
 CLASSIFIER_PATH = ASSETS/'mnist_classifier.pt'
 CLASSIFIER_SHA256 = '1c1b5b423e38d7134ff9aed82d5e40ba3c0929c7984a2b4f8a2dff72101f990b'
+
+# %% ../nbs/05_evaluation.ipynb #7c884c2d
 def load_classifier(path=None, sha256: str|None = None, device='cpu') -> MNISTClassifier:
     "The shipped MNIST classifier (or the one at `path`), verified against `sha256`, in eval mode."
     path, sha256 = Path(path or CLASSIFIER_PATH), sha256 or CLASSIFIER_SHA256
@@ -120,6 +123,7 @@ class _View(nn.Module):
 
 def _batches(x, bs=1000): return (x[i:i + bs] for i in range(0, len(x), bs))
 
+# %% ../nbs/05_evaluation.ipynb #7db776cb
 @torch.no_grad()
 def fid(u_real, u_gen, clf) -> float:
     "FID between two equal-size [0,1] image sets in `clf`'s feature space."
@@ -147,6 +151,7 @@ def kid(u_real, u_gen, clf, subsets=50, seed=0) -> tuple[float, float]:
     with torch.random.fork_rng(): torch.manual_seed(seed); mean, std = m.compute()
     return mean.item(), std.item()
 
+# %% ../nbs/05_evaluation.ipynb #9904802b
 @torch.no_grad()
 def inception_score(u, clf, splits=10, seed=0) -> tuple[float, float]:
     "Inception Score (mean, std over splits) of [0,1] images with `clf`'s logits."

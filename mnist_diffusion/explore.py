@@ -29,6 +29,8 @@ def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
 
 # the best shipped model of each kind opens first
 OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('unet_28', 'default_28')}
+
+# %% ../nbs/07_explore.ipynb #e4c96aba
 DEFAULT_STEPS = DDPM.default_steps                           # NFE for the DDPM solvers that take any number of steps
 DEFAULT_SAMPLER = {'ddpm': DDPM.default_sampler, 'cold': ColdDiffusion.default_sampler}
 
@@ -91,6 +93,7 @@ def _gray_out(self: Explorer):
     self.conditional.disabled = k == 'ddpm'
     self.steps.disabled = k == 'cold' or rule != 'any'
 
+# %% ../nbs/07_explore.ipynb #66e8e3e2
 @patch
 def _kind_changed(self: Explorer, _=None):
     k = self.kind.value
@@ -111,6 +114,7 @@ def _preset_changed(self: Explorer, _=None):
     with self._hold(): self._set_epochs()
     self.render()
 
+# %% ../nbs/07_explore.ipynb #6e4054c2
 @patch
 def _sampler_changed(self: Explorer, _=None):
     if self._busy: return
@@ -124,6 +128,7 @@ def _load(kind, preset, epoch, orientation, zoo):
 
 DATA_ROOTS = (Path('data'), Path('../data'), PACKAGE_DIR.parent/'data')
 
+# %% ../nbs/07_explore.ipynb #d423d70c
 def _test_digits(n, roots=DATA_ROOTS):
     "The first `n` MNIST test digits from the first data folder that has them, and a note if none does."
     for r in roots:

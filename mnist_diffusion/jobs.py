@@ -68,6 +68,7 @@ class BatchRun:
 BATCH_DEFAULTS = dict(per_device=2, n=1000, zoo='', where='')
 DRY_RUN = dict(epochs=1, budget_s=0., keep=(), subset=256, batch_size=64, device='cpu', channels_last=False, warmup=0)
 
+# %% ../nbs/08_jobs.ipynb #1d96f630
 def read_batch(path, dry_run=False) -> tuple[dict, list[BatchRun]]:
     "The settings (`[batch]`, over `BATCH_DEFAULTS`) and runs (`[[run]]`, over `[batch]`'s recipe keys) of a TOML file."
     path = Path(path)

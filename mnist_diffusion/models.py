@@ -22,6 +22,7 @@ def activation(name: str) -> nn.Module:
     if name not in ACTIVATIONS: raise UsageError(f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}")
     return ACTIVATIONS[name]()
 
+# %% ../nbs/01_models.ipynb #4c48f07d
 class CNNBlock(nn.Module):
     "7x7 conv -> LayerNorm over (C, H, W) -> activation."
     def __init__(self, c_in, c_out, shape=(28, 28), kernel_size=7, act='gelu'):

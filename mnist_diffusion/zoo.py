@@ -8,12 +8,13 @@ import json, shutil, platform
 from pathlib import Path
 import torch
 from .core import UsageError, atomic_path, sha256_of, ZOO_DIR
-from .checkpoint import checkpoints, read_checkpoint, read_log, load_checkpoint, save_checkpoint
+from .checkpoint import (checkpoints, read_checkpoint, read_log, load_checkpoint, save_checkpoint,
+                                        build_model)
 
 
 # %% auto #0
 __all__ = ['slim_checkpoint', 'hardware', 'export_zoo', 'manifest', 'last_epochs', 'find_pretrained', 'load_pretrained',
-           'zoo_table']
+           'zoo_table', 'prior_of', 'refit_prior']
 
 # %% ../nbs/06_zoo.ipynb #4f008f90
 def slim_checkpoint(src, dst) -> Path:
@@ -111,3 +112,36 @@ def zoo_table(zoo=ZOO_DIR) -> str:
         rows.append(f"| `{m['file']}` | {m['kind']} | {m['preset']} | {m['orientation'] or ''} | {m['epoch']} | "
                     f"{m['train_seconds'] / 60:.1f} min | {m['trained_on']} | {m['bytes'] / 1e6:.2f} MB |")
     return '\n'.join(rows)
+
+# %% ../nbs/06_zoo.ipynb #51de4e3d
+def prior_of(file, zoo=ZOO_DIR) -> dict:
+    "A zoo cold model's prior, keyed as `refit_prior` keys its fits: {(k, orientation, pixel scale): prior state}."
+    m, ck = load_checkpoint(Path(zoo)/file, 'cold')
+    return {(ck['model_config']['prior_k'], ck['orientation'], m.x_scale): m.prior.state_dict()}
+
+# %% ../nbs/06_zoo.ipynb #50424c46
+def refit_prior(files, k: int, x: torch.Tensor|None, zoo=ZOO_DIR, seed=0, fits: dict|None = None) -> list[str]:
+    "Give each zoo file in `files` a `k`-component prior fitted to images `x` (or from `fits`); update the manifest."
+    zoo, ms, fits = Path(zoo), manifest(zoo), dict(fits or {})
+    entries = {m['file']: m for m in ms}
+    if bad := [f for f in files if entries.get(f, {}).get('kind') != 'cold']:
+        raise UsageError(f"not cold models in {zoo}/manifest.json: {', '.join(bad)}")
+    if k < 1: raise UsageError(f"k must be at least 1, got {k}")
+    done = []
+    for f in files:
+        ck = read_checkpoint(zoo/f, 'cold')
+        mc = ck['model_config'] | dict(prior_k=k)
+        if mc.get('prior', 'gmm') != 'gmm': raise UsageError(f"{f} has a {mc['prior']} prior, not a mixture")
+        m = build_model('cold', mc)
+        key = (k, ck['orientation'], m.x_scale)
+        if key not in fits:                                                    # one fit per orientation
+            if x is None: raise UsageError(f"no {k}-component {ck['orientation']} prior to copy for {f}: fit one")
+            fits[key] = m.fit_prior(x, seed).prior.state_dict()
+        ema = {n: v for n, v in ck['ema'].items() if not n.startswith('prior.')}
+        ema |= {f'prior.{n}': v for n, v in fits[key].items()}
+        keep = {n: v for n, v in ck.items() if n not in ('ema', 'model_config', 'format')}
+        save_checkpoint(zoo/f, **keep, model_config=mc, ema=ema)
+        entries[f].update(bytes=(zoo/f).stat().st_size, sha256=sha256_of(zoo/f))
+        done.append(f"{f}: {k}-component prior, {entries[f]['bytes']:,} bytes")
+    with atomic_path(zoo/'manifest.json') as tmp: tmp.write_text(json.dumps(ms, indent=1))
+    return done

@@ -20,9 +20,9 @@ if __name__ == '__main__':
     rc = subprocess.call(cmd)
     secs = time.time() - t0
     rows = [r for r in csv.DictReader(open(OUT))] if OUT.exists() else []
-    rows = [r for r in rows if r['name'] != name] + [dict(name=name, command=' '.join(cmd), seconds=round(secs),
-                                                          exit=rc, cpu=cpu(),
-                                                         date=time.strftime('%Y-%m-%d'))]
+    row = dict(name=name, command=' '.join(cmd), seconds=round(secs), exit=rc, cpu=cpu(),
+               date=time.strftime('%Y-%m-%d'))
+    rows = [r for r in rows if r['name'] != name] + [row]
     write_csv(OUT, rows)
     print(f'{name}: {secs:.0f} s (exit {rc})')
     sys.exit(rc)

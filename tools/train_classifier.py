@@ -6,16 +6,16 @@ and test accuracy in nbs/05_evaluation.ipynb (then run `nbdev_export`).
 import argparse, json, re, time
 from pathlib import Path
 import torch
-from mnist_diffusion.core import atomic_path
+from mnist_diffusion.core import atomic_path, sha256_of
 from mnist_diffusion.data import fetch_mnist, mnist_dataset
-from mnist_diffusion.core import sha256_of
 from mnist_diffusion.evaluation import CLASSIFIER_PATH, train_classifier
 
 ROOT = Path(__file__).resolve().parents[1]
 
 if __name__ == '__main__':
-    p = argparse.ArgumentParser(); p.add_argument('--epochs', type=int, default=4); p.add_argument('--root',
-                                                                                                   default='data')
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--epochs', type=int, default=4)
+    p.add_argument('--root', default='data')
     a = p.parse_args()
     fetch_mnist(a.root)
     t0 = time.time()
