@@ -5,15 +5,14 @@ where a UNet training step spends its time (torch.profiler), and sampling ms/ima
     .venv/bin/python benchmarks/bench_ddpm.py --threads 2      # on a quiet machine; medians of repeated timings
 
 Writes `benchmarks/results/speed.csv` (one row per measurement) and `benchmarks/results/profile_unet.csv` (the
-operators of one UNet training step by self CPU time); `make readme` formats both into the README.
+operators of one UNet training step by self CPU time); the speed study in `nbs/11_studies.ipynb` formats both.
 """
 import argparse, re, statistics, time
 from pathlib import Path
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 from mnist_diffusion.core import write_csv
-from mnist_diffusion.ddpm import build_ddpm, ddpm_preset
-from mnist_diffusion.ddpm import make_ema
+from mnist_diffusion.ddpm import build_ddpm, ddpm_preset, make_ema
 from mnist_diffusion.training import LossModule, lr_lambda, train_step, use_bf16
 
 def median_time(fn, reps):

@@ -20,13 +20,12 @@ each at `n` against `n` test digits.
         --seed 1   # other noise
     python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 30 --grids p0.5 --seed 1
 """
-import argparse, csv, time
+import argparse, csv
 from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv, time_grid
-from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.zoo import load_pretrained
-from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
+from mnist_diffusion.evaluation import SampleSpec, image_metrics, ruler, timed_samples
 
 def log_snr_grid(abar: torch.Tensor, k: int) -> list[int]:
     "k time indices evenly spaced in log-SNR between t=T and t=1 (nearest indices), then 0 (clean)."
@@ -43,13 +42,6 @@ def grid(model, name: str, k: int) -> list[int]:
     if name == 'logsnr': return log_snr_grid(model.abar, k)
     return last_jump_grid(model.T, k, int(name[1:])) if name[0] == 'u' else time_grid(model.T, k, float(name[1:]))
 
-def sample_on(model, ts, n, sampler, seed=0, bs=250):
-    "`n` samples down grid `ts`, drawing noise exactly as `timed_samples` does; and seconds per image."
-    g, xs, t0 = torch.Generator().manual_seed(seed), [], time.perf_counter()
-    for i in range(0, n, bs):
-        xs.append(model.reverse(model.x_T(min(bs, n - i), g, None), ts, sampler, g))
-    return torch.cat(xs), (time.perf_counter() - t0) / n
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--preset', default='unet_v_b512')
@@ -65,14 +57,14 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     model, entry = load_pretrained('ddpm', a.preset)
-    clf, x_real = load_classifier(), mnist_dataset(a.root, train=False).tensors[0]
-    floor = real_floor(a.n, a.root, clf)
+    rule = ruler(a.n, a.root)
+    clf, x_real, floor = rule['clf'], rule['x_real'], rule['floor']
     out = Path(a.out)
     key = lambda r: (r['model'], r['sampler'], str(r['nfe_asked']), r['grid'], str(r['n']), str(r.get('seed') or 0))
     for name in a.grids.split(','):
         ts = grid(model, name, a.nfe)
         row = dict(model=entry['file'], sampler=a.sampler, nfe_asked=a.nfe, grid=name, n=a.n, seed=a.seed)
-        x, spi = sample_on(model, ts, a.n, a.sampler, a.seed)
+        x, spi = timed_samples(model, SampleSpec(a.n, a.sampler, seed=a.seed, grid=tuple(ts)))
         r = image_metrics(x, x_real, clf)
         # read late: runs may share a file
         rows = [q for q in csv.DictReader(open(out)) if key(q) != key(row)] if out.exists() else []

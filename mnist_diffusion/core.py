@@ -129,9 +129,14 @@ class Diffusion(nn.Module):
                              f"choose one of {', '.join(sampler_names(self.family))}")
         return SAMPLERS[name]
 
-    def timesteps(self, sampler: str|None = None, steps: int|None = None, power: float|None = None) -> list[int]:
-        "The decreasing time grid a sampler visits (its length minus one: the NFE); `power` overrides the sampler's."
+    def timesteps(self, sampler: str|None = None, steps: int|None = None, power: float|None = None,
+                  grid: list[int]|None = None) -> list[int]:
+        "The decreasing time grid a sampler visits (length minus one: the NFE); `power` or `grid` overrides it."
         sp = self.sampler(sampler)
+        if grid is not None:
+            if list(grid[:1]) != [self.T] or grid[-1] != 0 or any(a <= b for a, b in zip(grid, grid[1:])):
+                raise UsageError(f"grid must decrease strictly from T={self.T} to 0, got {list(grid)[:6]}...")
+            return list(grid)
         if sp.steps == 'all': return list(range(self.T, -1, -1))
         if sp.steps == 'one': return [self.T, 0]
         return time_grid(self.T, steps or self.default_steps or self.T, sp.power if power is None else power)
@@ -147,15 +152,16 @@ class Diffusion(nn.Module):
         return (x, torch.stack(traj + [x.cpu()])) if return_traj else x
 
     def sample(self, n: int, generator: torch.Generator|None = None, sampler: str|None = None, steps: int|None = None,
-               conditional: torch.Tensor|None = None, return_traj=False, power: float|None = None, **kw):
+               conditional: torch.Tensor|None = None, return_traj=False, power: float|None = None,
+               grid: list[int]|None = None, **kw):
         "`n` images in model space [-1, 1] (and the trajectory `[steps+1, n, 1, 28, 28]` if asked)."
-        ts = self.timesteps(sampler, steps, power)
+        ts = self.timesteps(sampler, steps, power, grid)
         if n < 1: raise UsageError(f"n must be at least 1, got {n}")
         if conditional is not None and len(conditional) != n:  # a silent conditional[:n] once scored the wrong digits
             raise UsageError(f"conditional= holds {len(conditional)} images but n={n}: pass n=len(conditional)")
         x = self.x_T(n, generator, None if conditional is None else conditional * self.x_scale)
         return self.reverse(x, ts, sampler, generator, return_traj, **kw)
 
-    def nfe(self, sampler: str|None = None, steps: int|None = None, power: float|None = None) -> int:
+    def nfe(self, sampler: str|None = None, steps: int|None = None, power: float|None = None, grid=None) -> int:
         "Network evaluations per sample."
-        return len(self.timesteps(sampler, steps, power)) - 1
+        return len(self.timesteps(sampler, steps, power, grid)) - 1

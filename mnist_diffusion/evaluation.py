@@ -206,6 +206,7 @@ class SampleSpec:
     steps: int|None = None
     power: float|None = None           # the time grid t_i = T((k-i)/k)^power (None: the sampler's own)
     seed: int = 0
+    grid: tuple|None = None            # an explicit decreasing time grid from T to 0 (overrides steps and power)
 
     def sampler_for(self, kind: str) -> str|None:
         "The sampler name for a model of `kind`."
@@ -219,7 +220,8 @@ def timed_samples(model, spec: SampleSpec, bs=250, desc=None, **kw) -> tuple[tor
     g, xs, sampler = torch.Generator(dev).manual_seed(spec.seed), [], spec.sampler_for(model.family)
     t0 = time.perf_counter()
     for i in tqdm(range(0, spec.n, bs), desc=desc, disable=desc is None, leave=False):
-        xs.append(model.sample(min(bs, spec.n - i), g, sampler, spec.steps, power=spec.power, **kw).cpu())
+        xs.append(model.sample(min(bs, spec.n - i), g, sampler, spec.steps, power=spec.power, grid=spec.grid,
+                               **kw).cpu())
     return torch.cat(xs), (time.perf_counter() - t0) / spec.n
 
 # %% ../nbs/05_evaluation.ipynb #0e142a2a
@@ -254,7 +256,8 @@ def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, **k
     sampler = spec.sampler_for(ck['kind'])
     o = ck['orientation'] if ck['kind'] == 'cold' else ''
     r = dict(file=file, kind=ck['kind'], preset=ck['preset'], orientation=o,
-             epoch=ck['epoch'], sampler=model.sampler(sampler).name, steps=model.nfe(sampler, spec.steps, spec.power),
+             epoch=ck['epoch'], sampler=model.sampler(sampler).name,
+             steps=model.nfe(sampler, spec.steps, spec.power, spec.grid),
              sec_per_image=spi)
     r |= image_metrics(x, rule['x_real'], rule['clf'], seed=spec.seed)
     if ck['kind'] == 'cold':                                          # restoring the first n test digits
@@ -265,9 +268,9 @@ def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, **k
 
 # %% ../nbs/05_evaluation.ipynb #cd0557cd
 def evaluate_checkpoints(paths, out_dir, spec=SampleSpec(), root='data', log_csv=None, progress=True,
-                         device='cpu') -> list[dict]:
-    "Score every checkpoint in `paths`; write `metrics.csv` and `metrics.png` into `out_dir`; return the rows."
-    out, rule, rows = Path(out_dir), ruler(spec.n, root, spec.seed), []
+                         device='cpu', rule=None) -> list[dict]:
+    "Score every checkpoint in `paths` (on `rule`, or a new ruler) into `out_dir`: `metrics.csv`, `metrics.png`."
+    out, rule, rows = Path(out_dir), rule or ruler(spec.n, root, spec.seed), []
     for p in paths:
         rows.append(r := score(p, spec, rule, device, progress))
         if progress: print(score_line(r))

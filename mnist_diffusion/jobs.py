@@ -12,7 +12,7 @@ from tqdm.auto import tqdm
 from .core import UsageError, atomic_path, merge_csv, write_csv, ZOO_DIR
 from .data import fetch_mnist, mnist_dataset, save_grid, save_rows
 from .checkpoint import checkpoints, ckpt_epoch, read_log, run_name
-from .evaluation import SampleSpec, evaluate_checkpoints, model_label
+from .evaluation import SampleSpec, evaluate_checkpoints, model_label, ruler
 from .zoo import manifest, load_pretrained, export_zoo, hardware, last_epochs
 from .training import TrainConfig
 try: import tomllib
@@ -148,13 +148,13 @@ def train_batch(runs: list[BatchRun], out: Path, root='data', per_device=2, note
     return [json.loads((out/r.name/'done.json').read_text()) for r in runs]
 
 # %% ../nbs/08_jobs.ipynb #49f8472d
-def score_run(run: Path, r: BatchRun, spec: SampleSpec, root='data') -> list[dict]:
-    "Score a finished run's kept epochs (its `keep` and its last) into `<run>/metrics.csv`, once."
+def score_run(run: Path, r: BatchRun, spec: SampleSpec, root='data', rule=None) -> list[dict]:
+    "Score a finished run's kept epochs (its `keep` and its last) into `<run>/metrics.csv`, once (on `rule`)."
     if (run/'metrics.csv').exists(): return list(csv.DictReader(open(run/'metrics.csv')))
     cks = checkpoints(run)
     kept = [p for p in cks if ckpt_epoch(p) in r.keep or p == cks[-1]]
     device = json.loads((run/'done.json').read_text())['device']
-    return evaluate_checkpoints(kept, run, spec, root, run/'log.csv', progress=False, device=device)
+    return evaluate_checkpoints(kept, run, spec, root, run/'log.csv', progress=False, device=device, rule=rule)
 
 # %% ../nbs/08_jobs.ipynb #dc4e08b4
 def metrics_file(n: int) -> str:
@@ -170,7 +170,9 @@ def batch(config, out=None, root='data', dry_run=False, notebook=NB) -> Path:
         raise UsageError(f"{notebook}: training notebook not found (batches run from a source checkout)")
     fetch_mnist(root)
     t0, times = time.time(), train_batch(runs, out, root, settings['per_device'], notebook)
-    rows = [score_run(out/r.name, r, SampleSpec(settings['n']), root) for r in runs]
+    spec = SampleSpec(settings['n'])
+    rule = ruler(spec.n, root) if any(not (out/r.name/'metrics.csv').exists() for r in runs) else None   # built once
+    rows = [score_run(out/r.name, r, spec, root, rule) for r in runs]
     zoo = out/'zoo' if dry_run else Path(settings['zoo']) if settings['zoo'] else None
     where = 'CPU dry run' if dry_run else settings['where'] or f"{hardware()}, {Path(config).name}"
     for r, t, scores in zip(runs, times, rows) if zoo else ():
