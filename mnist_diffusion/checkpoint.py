@@ -9,13 +9,13 @@ from pathlib import Path
 import torch
 from torch import nn
 from .core import UsageError, atomic_path
-from .ddpm import DDPM, build_ddpm, load_coursework
-from .cold import ColdModel, build_cold, load_coursework_cold
+from .ddpm import DDPM, build_ddpm
+from .cold import ColdModel, build_cold
+from .coursework import coursework_kind, load_coursework_file
 
 # %% auto #0
 __all__ = ['LAST', 'CKPT_FORMAT', 'KINDS', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'run_name', 'read_log', 'save_checkpoint',
-           'coursework_kind', 'read_checkpoint', 'latest_checkpoint', 'build_model', 'load_coursework_file',
-           'load_checkpoint']
+           'read_checkpoint', 'latest_checkpoint', 'build_model', 'load_checkpoint']
 
 # %% ../nbs/03a_checkpoint.ipynb #23a4304f
 LAST = 'last.pt'
@@ -72,12 +72,6 @@ def _load(path):
                          "delete or re-download it") from None
 
 # %% ../nbs/03a_checkpoint.ipynb #bd1309f2
-def coursework_kind(sd) -> str|None:
-    "'ddpm' or 'cold' if `sd` is the state_dict of an original coursework file (told by its keys), else None."
-    if not isinstance(sd, dict) or 'gt.frequencies' not in sd: return None
-    if {'beta_t', 'alpha_t'} <= set(sd): return 'ddpm'
-    return 'cold' if {'rows_t', 'cols_t'} & set(sd) else None
-
 def _check(ck, path, kind) -> dict:
     "`ck` if it is an mnist-diffusion checkpoint of `kind`; else a one-line `UsageError`."
     if not isinstance(ck, dict) or ck.get('format') != CKPT_FORMAT:
@@ -104,15 +98,6 @@ def build_model(kind: str, model_config: dict) -> DDPM|ColdModel:
     "A fresh model of `kind` from its config dict."
     if kind not in KINDS: raise UsageError(f"unknown model kind {kind!r}; choose 'ddpm' or 'cold'")
     return build_ddpm(model_config) if kind == 'ddpm' else build_cold(model_config)
-
-def load_coursework_file(sd: dict, path) -> tuple[nn.Module, dict]:
-    "The model in an original coursework state_dict, and a checkpoint-like dict of it (epoch from the file name)."
-    kind = coursework_kind(sd)
-    m = load_coursework(sd) if kind == 'ddpm' else load_coursework_cold(sd)
-    name = re.match(r'(?:ddpm|custom)_mnist_(\d+)_(?:(?:row|col)_)?(.+)\.pth$', Path(path).name)
-    return m, dict(kind=kind, preset=f"coursework-{name.group(2) if name else 'unknown'}",
-                   epoch=int(name.group(1)) if name else 0,
-                   orientation=m.D.orientation if kind == 'cold' else '', format=f'original coursework {kind} file')
 
 # %% ../nbs/03a_checkpoint.ipynb #0afb730a
 def load_checkpoint(path, kind: str|None = None, ema=True, device='cpu') -> tuple[nn.Module, dict]:

@@ -12,13 +12,13 @@ from torch import nn
 import torch.nn.functional as F
 from .core import UsageError, Diffusion, register_sampler, t_batch, preset_lookup
 from .models import build_net
-from .ddpm import coursework_net, _load_sd
+
 
 # %% auto #0
 __all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'PRIORS', 'COLD_PRESETS', 'Degradation', 'group_order', 'RowColumnAveraging',
            'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'alg1_step', 'alg2_step',
            'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'EmpiricalPrior', 'ColdModel',
-           'noise_tradeoff', 'restorer_curves', 'ColdConfig', 'cold_preset', 'build_cold', 'load_coursework_cold']
+           'noise_tradeoff', 'restorer_curves', 'ColdConfig', 'cold_preset', 'build_cold']
 
 # %% ../nbs/03_cold.ipynb #7bc19c57
 class Degradation(nn.Module):
@@ -128,7 +128,7 @@ LOSSES = {'l1': F.l1_loss, 'l2': F.mse_loss}
 
 class ColdDiffusion(Diffusion):
     "A restoration network `net(x_t, t/T)` with its degradation: the restoration loss and the `cold` samplers."
-    family, default_sampler, default_steps = 'cold', 'alg2', None
+    kind, default_sampler, default_steps = 'cold', 'alg2', None
 
     def __init__(self, net: nn.Module, degradation: Degradation, loss='l1', sigma=0.):
         super().__init__()
@@ -363,18 +363,3 @@ def build_cold(cfg: ColdConfig|dict) -> ColdModel:
     cfg = cfg if isinstance(cfg, ColdConfig) else ColdConfig(**cfg)
     return ColdModel(build_net(cfg.net), build_degradation(cfg.degradation), cfg.loss, cfg.prior_k, cfg.sigma,
                      cfg.prior)
-
-# %% ../nbs/03_cold.ipynb #9502823d
-def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=0) -> ColdModel:
-    "A `ColdModel` from an original coursework cold checkpoint (a path or its state_dict); `x_fit` fits its prior."
-    sd = _load_sd(src, 'coursework cold checkpoint')
-    key = next((k for k in ('rows_t', 'cols_t') if isinstance(sd, dict) and k in sd), None)
-    if key is None or 'gt.frequencies' not in sd:
-        raise UsageError(f"{src if not isinstance(src, dict) else 'state_dict'}: not a coursework cold checkpoint "
-                         "(needs gt.* keys and rows_t or cols_t)")
-    order = sd[key].long()
-    D = RowColumnAveraging('row' if key == 'rows_t' else 'col', lines=order.view(len(order), -1).tolist(),
-                           block_mean=order.dim() == 2)
-    m = ColdModel(coursework_net(sd, act), D)
-    m.x_scale = 0.5
-    return m.fit_prior(x_fit, seed) if x_fit is not None else m

@@ -74,9 +74,9 @@ STEP_RULES = ('any', 'all', 'one')
 
 @dataclass(frozen=True)
 class Sampler:
-    "A named sampler: its step function, the model family it applies to and how many steps it takes."
+    "A named sampler: its step function, the model kind it applies to and how many steps it takes."
     name: str
-    family: str
+    kind: str
     step: Callable
     steps: str = 'any'          # 'any': the caller's `steps`; 'all': every one of the T steps; 'one': a single step
     power: float = 1.0          # where an 'any' sampler spends its steps by default (see `time_grid`)
@@ -84,18 +84,18 @@ class Sampler:
 # %% ../nbs/00_core.ipynb #dcff470d
 SAMPLERS: dict[str, Sampler] = {}
 
-def register_sampler(name: str, family: str, steps='any', power=1.0):
-    "Decorator: register `step(model, x, t, s, state, generator, **kw)` as sampler `name` for models of `family`."
+def register_sampler(name: str, kind: str, steps='any', power=1.0):
+    "Decorator: register `step(model, x, t, s, state, generator, **kw)` as sampler `name` for models of `kind`."
     if steps not in STEP_RULES: raise ValueError(f"steps must be one of {STEP_RULES}")
     def deco(step):
-        SAMPLERS[name] = Sampler(name, family, step, steps, power)
+        SAMPLERS[name] = Sampler(name, kind, step, steps, power)
         return step
     return deco
 
 # %% ../nbs/00_core.ipynb #fdcc21c3
-def sampler_names(family: str|None = None) -> list[str]:
-    "The registered sampler names (of one family, if given)."
-    return [k for k, s in SAMPLERS.items() if family in (None, s.family)]
+def sampler_names(kind: str|None = None) -> list[str]:
+    "The registered sampler names (of one kind, if given)."
+    return [k for k, s in SAMPLERS.items() if kind in (None, s.kind)]
 
 def time_grid(T: int, steps: int, power: float = 1.0) -> list[int]:
     "Decreasing time indices $t_i = T((k-i)/k)^p$, $i = 0..k$, from $T$ to 0 (rounded; indices that round alike merge)."
@@ -111,7 +111,7 @@ def t_batch(x: torch.Tensor, t: int) -> torch.Tensor:
 # %% ../nbs/00_core.ipynb #385f4230
 class Diffusion(nn.Module):
     "Base of both model families: `loss(x0, generator)` to train, `sample(n, generator, sampler, steps)` to generate."
-    family: str = ''
+    kind: str = ''
     default_sampler: str = ''
     default_steps: int|None = None             # None: all T steps
     x_scale: float = 1.0                       # the network's pixels are model-space pixels times this
@@ -122,11 +122,11 @@ class Diffusion(nn.Module):
         raise NotImplementedError
 
     def sampler(self, name: str|None = None) -> Sampler:
-        "The registered sampler `name` (the family's default if None); a one-line error if it does not apply."
+        "The registered sampler `name` (the kind's default if None); a one-line error if it does not apply."
         name = name or self.default_sampler
-        if name not in SAMPLERS or SAMPLERS[name].family != self.family:
-            raise UsageError(f"sampler {name!r} does not apply to a {self.family} model; "
-                             f"choose one of {', '.join(sampler_names(self.family))}")
+        if name not in SAMPLERS or SAMPLERS[name].kind != self.kind:
+            raise UsageError(f"sampler {name!r} does not apply to a {self.kind} model; "
+                             f"choose one of {', '.join(sampler_names(self.kind))}")
         return SAMPLERS[name]
 
     def timesteps(self, sampler: str|None = None, steps: int|None = None, power: float|None = None,

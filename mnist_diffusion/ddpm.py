@@ -11,13 +11,13 @@ from torch import nn
 from torch.optim.swa_utils import AveragedModel
 from fastcore.basics import patch
 from .core import UsageError, Diffusion, register_sampler, t_batch, preset_lookup
-from .models import StarterCNN, build_net
+from .models import build_net
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'PREDICTIONS', 'DDPM_PRESETS', 'linear_betas', 'cosine_betas', 'alpha_bar', 'make_betas', 'DDPM',
-           'snr_weight', 'ancestral_step', 'predict', 'ddim_step', 'half_log_snr', 'extrapolated_x0', 'dpmpp_2m_step',
-           'sde_dpmpp_2m_step', 'coursework_net', 'load_coursework', 'ema_multi_avg_fn', 'make_ema', 'DDPMConfig',
-           'ddpm_preset', 'build_ddpm']
+           'snr_weight', 'tiny_net', 'ancestral_step', 'predict', 'ddim_step', 'half_log_snr', 'extrapolated_x0',
+           'dpmpp_2m_step', 'sde_dpmpp_2m_step', 'ema_multi_avg_fn', 'make_ema', 'DDPMConfig', 'ddpm_preset',
+           'build_ddpm']
 
 # %% ../nbs/02_ddpm.ipynb #112f0c5f
 def linear_betas(T: int, beta1=1e-4, beta2=0.02) -> torch.Tensor:
@@ -52,7 +52,7 @@ def _bc(a: torch.Tensor) -> torch.Tensor: return a.view(-1, 1, 1, 1)
 # %% ../nbs/02_ddpm.ipynb #a6a89742
 class DDPM(Diffusion):
     "A denoiser `net(x, t/T)` with its noise schedule: forward process, loss, and the `ddpm` samplers."
-    family, default_sampler, default_steps = "ddpm", "sde-dpm++2m", 20   # the best at about 20 NFE (11_studies)
+    kind, default_sampler, default_steps = "ddpm", "sde-dpm++2m", 20   # the best at about 20 NFE (11_studies)
     def __init__(self, net: nn.Module, beta: torch.Tensor, pred='eps', x_scale=1.0, abar: torch.Tensor|None = None,
                  min_snr: float|None = None):
         super().__init__()
@@ -103,7 +103,7 @@ def loss(self: DDPM, x0, generator: torch.Generator|None = None):
     return (w * (self(self.q_sample(x0, t, eps), t) - target) ** 2).mean()
 
 # %% ../nbs/02_ddpm.ipynb #32af4ff6
-def _tiny_net(**kw) -> nn.Module:
+def tiny_net(**kw) -> nn.Module:
     "A very small UNet for tests and examples."
     return build_net(dict(net='unet', ch=(8, 16, 16), attn=False) | kw)
 
@@ -169,32 +169,6 @@ def sde_dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
     sig_s, sig_t, keep = (1 - m.abar[s]).sqrt(), (1 - m.abar[t]).sqrt(), -torch.expm1(-2 * h)     # keep = 1 - e^{-2h}
     noise = sig_s * keep.sqrt() * _noise_like(z, generator)
     return sig_s / sig_t * torch.exp(-h) * z + m.abar[s].sqrt() * keep * D + noise
-
-# %% ../nbs/02_ddpm.ipynb #540fd407
-def _load_sd(src, what: str) -> dict:
-    "A state_dict from a path (loaded safely, CUDA tensors mapped to the CPU) or as given."
-    if isinstance(src, dict): return src
-    try: return torch.load(src, map_location='cpu', weights_only=True)
-    except FileNotFoundError: raise UsageError(f"{src}: no such file") from None
-    except Exception as e:
-        raise UsageError(f"{src}: unreadable as a {what} ({' '.join(str(e).split())[:100]})") from None
-
-def coursework_net(sd: dict, act='gelu') -> StarterCNN:
-    "The starter CNN stored under `gt.*` in an original coursework state_dict."
-    n = 1 + max(int(k.split('.')[2]) for k in sd if k.startswith('gt.blocks.'))
-    hidden = tuple(sd[f'gt.blocks.{i}.net.0.weight'].shape[0] for i in range(n - 1))
-    net = StarterCNN(hidden, act=act, n_freq=len(sd['gt.frequencies']))
-    net.load_state_dict({k[3:]: v for k, v in sd.items() if k.startswith('gt.')})
-    return net
-
-# %% ../nbs/02_ddpm.ipynb #a0de54d4
-def load_coursework(src, act='gelu') -> DDPM:
-    "A `DDPM` from an original coursework checkpoint (a path or its state_dict) in this project's conventions."
-    sd = _load_sd(src, 'coursework DDPM checkpoint')
-    if not isinstance(sd, dict) or not {'beta_t', 'alpha_t', 'gt.frequencies'} <= set(sd):
-        raise UsageError(f"{src if not isinstance(src, dict) else 'state_dict'}: not a coursework DDPM checkpoint "
-                         "(needs beta_t, alpha_t and gt.* keys); for this project's checkpoints use load_checkpoint")
-    return DDPM(coursework_net(sd, act), sd['beta_t'], pred='eps', x_scale=0.5, abar=sd['alpha_t'])
 
 # %% ../nbs/02_ddpm.ipynb #e7098d47
 def ema_multi_avg_fn(decay=0.999):

@@ -202,7 +202,7 @@ def restoration_score(model, x0, y, clf, sampler=None, bs=250) -> dict:
 class SampleSpec:
     "How a model is sampled for a score: how many, which sampler (a name, or one per kind), steps, time grid, seed."
     n: int = 1000
-    sampler: str|dict|None = None      # None: the family's default; {'ddpm': ..., 'cold': ...} picks by kind
+    sampler: str|dict|None = None      # None: the kind's default; {'ddpm': ..., 'cold': ...} picks by kind
     steps: int|None = None
     power: float|None = None           # the time grid t_i = T((k-i)/k)^power (None: the sampler's own)
     seed: int = 0
@@ -217,7 +217,7 @@ class SampleSpec:
 def timed_samples(model, spec: SampleSpec, bs=250, desc=None, **kw) -> tuple[torch.Tensor, float]:
     "`spec.n` samples of `model` (in batches; a progress bar if `desc`; `kw` go to the sampler) and seconds per image."
     dev = next(model.parameters(), torch.empty(0)).device
-    g, xs, sampler = torch.Generator(dev).manual_seed(spec.seed), [], spec.sampler_for(model.family)
+    g, xs, sampler = torch.Generator(dev).manual_seed(spec.seed), [], spec.sampler_for(model.kind)
     t0 = time.perf_counter()
     for i in tqdm(range(0, spec.n, bs), desc=desc, disable=desc is None, leave=False):
         xs.append(model.sample(min(bs, spec.n - i), g, sampler, spec.steps, power=spec.power, grid=spec.grid,
@@ -248,7 +248,7 @@ def score_line(r: dict) -> str:
 def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, **kw) -> dict:
     "One metrics row: `model` (or a checkpoint path) sampled as `spec` says, scored on `rule` beside its floor."
     if isinstance(model, (str, Path)): file, (model, ck) = Path(model).name, load_checkpoint(model, device=device)
-    else: file, ck = '', dict(kind=model.family, preset='', orientation='', epoch='')
+    else: file, ck = '', dict(kind=model.kind, preset='', orientation='', epoch='')
     if getattr(model, 'prior', None) is not None and not model.prior.fitted():      # an original coursework cold file
         if 'x_train' not in rule: rule['x_train'] = mnist_dataset(rule['root'], train=True).tensors[0]   # read once
         model.fit_prior(rule['x_train'])

@@ -23,7 +23,7 @@ from .checkpoint import (KINDS, LAST, ckpt_name, checkpoints, latest_checkpoint,
 # %% auto #0
 __all__ = ['CLOCKS', 'TrainConfig', 'pick_device', 'use_bf16', 'epoch_seed', 'lr_lambda', 'Clock', 'LossModule', 'dist_info',
            'dist_flag', 'TrainingError', 'epoch_batches', 'epoch_loader', 'init_weights', 'build_run', 'save_state',
-           'resume_state', 'save_samples', 'train_step', 'train']
+           'resume_state', 'save_samples', 'train_step', 'train', 'toy_dataset', 'tiny_config']
 
 # %% ../nbs/04_training.ipynb #82e3776c
 @dataclass
@@ -297,7 +297,7 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
     return run
 
 # %% ../nbs/04_training.ipynb #4b2cf878
-def _toy_dataset(n=64, seed=0) -> TensorDataset:
+def toy_dataset(n=64, seed=0) -> TensorDataset:
     "`n` random blob images in [-1, 1] with labels, for tests and examples."
     g = torch.Generator().manual_seed(seed)
     c = torch.randint(6, 22, (n, 2, 1, 1), generator=g).float()
@@ -306,7 +306,7 @@ def _toy_dataset(n=64, seed=0) -> TensorDataset:
     return TensorDataset(x[:, None], torch.arange(n) % 10)
 
 # %% ../nbs/04_training.ipynb #cea71ae2
-def _tiny_config(**kw) -> TrainConfig:
+def tiny_config(**kw) -> TrainConfig:
     "A `TrainConfig` small enough for tests: tiny grids, no progress bar, CPU."
     return TrainConfig(**(dict(preset='testing', epochs=2, batch_size=16, grid_n=4, progress=False, device='cpu') | kw))
 
@@ -314,4 +314,4 @@ def _tiny_config(**kw) -> TrainConfig:
 def _train_from_cli(cfg_json: str, resume: bool):
     "Entry point for subprocess tests: train a toy run from a JSON config."
     cfg = TrainConfig(**json.loads(cfg_json))
-    train(cfg, _toy_dataset(256), resume=resume)
+    train(cfg, toy_dataset(256), resume=resume)
