@@ -18,7 +18,7 @@ from .models import build_net
 __all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'PRIORS', 'COLD_PRESETS', 'Degradation', 'group_order', 'RowColumnAveraging',
            'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'alg1_step', 'alg2_step',
            'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'EmpiricalPrior', 'ColdModel',
-           'noise_tradeoff', 'restorer_curves', 'ColdConfig', 'cold_preset', 'build_cold']
+           'ColdConfig', 'cold_preset', 'build_cold']
 
 # %% ../nbs/03_cold.ipynb #7bc19c57
 class Degradation(nn.Module):
@@ -283,46 +283,6 @@ class ColdModel(ColdDiffusion):
         n = len(x0)
         return dict(original=x0, degraded=self.D(x0, self.T), direct=self.sample(n, sampler='direct', conditional=x0),
                     sampled=self.sample(n, sampler=sampler, conditional=x0))
-
-# %% ../nbs/03_cold.ipynb #be7eb413
-def noise_tradeoff(rows: list[dict]):
-    "FID and effective classes against per-step noise `delta`, a line per training noise `sigma` (cold_study.csv rows)."
-    import matplotlib.pyplot as plt
-    gen = [r for r in rows if r['mode'] == 'generate' and r['prior'] == 'empirical' and float(r['start_noise']) == 0]
-    fig, axs = plt.subplots(1, 2, figsize=(8, 2.8))
-    for sg in sorted({r['sigma'] for r in gen}, key=float):
-        rs = sorted((r for r in gen if r['sigma'] == sg), key=lambda r: float(r['delta']))
-        for ax, k in zip(axs, ('fid', 'effective_classes')):
-            ax.plot([float(r['delta']) for r in rs], [float(r[k]) for r in rs], 'o-',
-                    label=f'training sigma = {float(sg):g}')
-    for ax, k, title in zip(axs, ('fid', 'effective_classes'), ('FID (log scale)', 'classes (e^H)')):
-        ax.axhline(float(gen[0][f'floor_{k}']), ls='--', c='gray', label='real data')
-        ax.set(xlabel='delta (noise per sampling step)', title=title)
-    axs[0].set_yscale('log')
-    axs[1].legend(fontsize=7)
-    fig.tight_layout()
-    return fig
-
-# %% ../nbs/03_cold.ipynb #9d7d6911
-def restorer_curves(rows: list[dict], bound: dict|None = None):
-    "FID, effective classes and Algorithm 2 restoration against epoch, a line per cold model (zoo/metrics.csv)."
-    import matplotlib.pyplot as plt
-    cold = [r for r in rows if r['kind'] == 'cold']
-    fig, axs = plt.subplots(1, 3, figsize=(11, 2.8))
-    for i, key in enumerate(sorted({(r['preset'], r['orientation']) for r in cold})):
-        rs = sorted((r for r in cold if (r['preset'], r['orientation']) == key), key=lambda r: int(r['epoch']))
-        for ax, k in zip(axs, ('fid', 'effective_classes', 'restore_acc')):
-            pts = [(int(r['epoch']), float(r[k])) for r in rs if r.get(k) not in (None, '')]
-            if pts: ax.plot(*zip(*pts), 'o-' if key[1] == 'row' else 's--', c=f'C{i}', ms=3, label=' '.join(key))
-    for ax, k in zip(axs, ('fid', 'effective_classes')):
-        ax.axhline(float(cold[0][f'floor_{k}']), ls=':', c='gray', label='real data')
-    for o, acc in (bound or {}).items():
-        axs[2].axhline(acc, ls=':', c='gray'); axs[2].text(0, acc, f'{o} bound', fontsize=6, va='bottom')
-    for ax, t in zip(axs, ('FID (log scale)', 'classes (e^H)', 'restored, Alg. 2')): ax.set(xlabel='epoch', title=t)
-    axs[0].set_yscale('log')
-    axs[1].legend(fontsize=6)
-    fig.tight_layout()
-    return fig
 
 # %% ../nbs/03_cold.ipynb #b941c78d
 @dataclass(frozen=True)
