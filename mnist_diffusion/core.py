@@ -13,8 +13,8 @@ from torch import nn
 
 # %% auto #0
 __all__ = ['PACKAGE_DIR', 'ASSETS', 'ZOO_DIR', 'STEP_RULES', 'SAMPLERS', 'UsageError', 'atomic_path', 'write_csv', 'sha256_of',
-           'merge_csv', 'preset_lookup', 'Sampler', 'register_sampler', 'sampler_names', 'time_grid', 't_batch',
-           'Diffusion']
+           'merge_csv', 'read_csv', 'preset_lookup', 'Sampler', 'register_sampler', 'sampler_names', 'time_grid',
+           't_batch', 'Diffusion']
 
 # %% ../nbs/00_core.ipynb #a1656942
 class UsageError(Exception):
@@ -57,6 +57,13 @@ def merge_csv(path, rows: list[dict], key='file') -> Path:
     new = {r[key] for r in rows}
     old = [r for r in csv.DictReader(open(path))] if Path(path).exists() else []
     return write_csv(path, [r for r in old if r[key] not in new] + rows)
+
+# %% ../nbs/00_core.ipynb #c8fe5553
+def read_csv(path) -> list[dict]:
+    "The rows of the CSV file `path` as dicts of strings; a one-line `UsageError` if it is missing."
+    if not Path(path).is_file():
+        raise UsageError(f"{path}: no such CSV file; the command that writes it is beside its table")
+    with open(path, newline='') as f: return list(csv.DictReader(f))
 
 # %% ../nbs/00_core.ipynb #5afab58f
 def preset_lookup(presets: dict, name: str, what: str):

@@ -13,7 +13,7 @@ from .core import UsageError, atomic_path, merge_csv, write_csv, ZOO_DIR
 from .data import fetch_mnist, mnist_dataset, save_grid, save_rows
 from .checkpoint import checkpoints, ckpt_epoch, read_log, run_name
 from .evaluation import SampleSpec, evaluate_checkpoints, model_label, ruler
-from .zoo import manifest, load_pretrained, export_zoo, hardware, last_epochs
+from .zoo import manifest, load_pretrained, export_zoo, hardware, last_epochs, metrics_file
 from .training import TrainConfig
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
@@ -22,8 +22,8 @@ NB = (Path(__file__).resolve().parents[1]/'nbs' if '__file__' in globals() else 
 
 # %% auto #0
 __all__ = ['NB', 'BATCH_DEFAULTS', 'DRY_RUN', 'papermill_cell', 'skip_test_cells', 'BatchRun', 'read_batch', 'run_params',
-           'launch', 'device_of', 'train_batch', 'score_run', 'metrics_file', 'batch', 'score_zoo', 'results_table',
-           'too_slow', 'draw_model', 'main_job']
+           'launch', 'device_of', 'train_batch', 'score_run', 'batch', 'score_zoo', 'results_table', 'too_slow',
+           'draw_model', 'main_job']
 
 # %% ../nbs/08_jobs.ipynb #e5437cdc
 def papermill_cell(lines: list[str]) -> list[str]:
@@ -155,11 +155,6 @@ def score_run(run: Path, r: BatchRun, spec: SampleSpec, root='data', rule=None) 
     kept = [p for p in cks if ckpt_epoch(p) in r.keep or p == cks[-1]]
     device = json.loads((run/'done.json').read_text())['device']
     return evaluate_checkpoints(kept, run, spec, root, run/'log.csv', progress=False, device=device, rule=rule)
-
-# %% ../nbs/08_jobs.ipynb #dc4e08b4
-def metrics_file(n: int) -> str:
-    "Where the zoo keeps its scores at `n` samples: `metrics.csv` at 1,000 (the curves), `metrics_10k.csv` at 10,000..."
-    return 'metrics.csv' if n == 1000 else f'metrics_{n // 1000}k.csv' if n % 1000 == 0 else f'metrics_n{n}.csv'
 
 # %% ../nbs/08_jobs.ipynb #20d8479c
 def batch(config, out=None, root='data', dry_run=False, notebook=NB) -> Path:

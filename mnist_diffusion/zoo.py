@@ -7,14 +7,14 @@ from __future__ import annotations
 import json, shutil, platform
 from pathlib import Path
 import torch
-from .core import UsageError, atomic_path, sha256_of, ZOO_DIR
+from .core import UsageError, atomic_path, read_csv, sha256_of, ZOO_DIR
 from .checkpoint import (checkpoints, read_checkpoint, read_log, load_checkpoint, save_checkpoint,
                                         build_model)
 
 
 # %% auto #0
-__all__ = ['slim_checkpoint', 'hardware', 'export_zoo', 'manifest', 'last_epochs', 'find_pretrained', 'load_pretrained',
-           'zoo_table', 'prior_of', 'refit_prior']
+__all__ = ['slim_checkpoint', 'hardware', 'export_zoo', 'manifest', 'last_epochs', 'metrics_file', 'zoo_score', 'find_pretrained',
+           'load_pretrained', 'zoo_table', 'prior_of', 'refit_prior']
 
 # %% ../nbs/06_zoo.ipynb #4f008f90
 def slim_checkpoint(src, dst) -> Path:
@@ -77,6 +77,20 @@ def last_epochs(rows: list[dict]) -> list[dict]:
         k = (r['kind'], r['preset'], r.get('orientation') or None)
         if k not in last or int(r['epoch']) > int(last[k]['epoch']): last[k] = r
     return list(last.values())
+
+# %% ../nbs/06_zoo.ipynb #bd9b8177
+def metrics_file(n: int) -> str:
+    "Where the zoo keeps its scores at `n` samples: `metrics.csv` at 1,000 (the curves), `metrics_10k.csv` at 10,000..."
+    return 'metrics.csv' if n == 1000 else f'metrics_{n // 1000}k.csv' if n % 1000 == 0 else f'metrics_n{n}.csv'
+
+# %% ../nbs/06_zoo.ipynb #d048aaaf
+def zoo_score(preset: str, orientation='', n=10_000, zoo=ZOO_DIR) -> tuple[dict, dict]:
+    "A shipped model's last score at `n` (a row of the zoo's metrics CSV) and its manifest entry; `{}` if none."
+    man = {m['file']: m for m in manifest(zoo)}
+    rows = [r for r in read_csv(Path(zoo)/metrics_file(n))
+            if r['file'] in man and (r['preset'], r['orientation']) == (preset, orientation)]
+    r = max(rows, key=lambda r: int(r['epoch']), default={})
+    return r, man.get(r.get('file'), {})
 
 # %% ../nbs/06_zoo.ipynb #0807aa74
 def find_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo=ZOO_DIR) -> dict:

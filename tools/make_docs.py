@@ -12,7 +12,7 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
-EXECUTE = ('10_report.ipynb', '11_studies.ipynb')
+EXECUTE = ('10_report', '11_', '12_', '13_', '14_', '15_', '16_', '17_', '18_')       # name prefixes
 MODULES = ['core', 'data', 'models', 'ddpm', 'cold', 'checkpoint', 'training', 'evaluation', 'zoo', 'explore', 'jobs',
            'cli']
 CONF = '''project = "mnist-diffusion"
@@ -33,7 +33,7 @@ def main(out: Path):
     shutil.copytree(ROOT/'nbs'/'images', out/'images', dirs_exist_ok=True)
     for p in nbs + [ROOT/'nbs'/'index.ipynb']:
         nb = nbformat.read(p, as_version=4)
-        if p.name in EXECUTE:
+        if p.name.startswith(EXECUTE):
             NotebookClient(nb, timeout=600, resources={'metadata': {'path': str(ROOT/'nbs')}}).execute()
         for c in nb.cells:                                   # links between notebooks: nbs/x.ipynb -> x.ipynb
             if c.cell_type == 'markdown': c.source = c.source.replace('](nbs/', '](')
