@@ -55,7 +55,7 @@ e2e: data
 
 # The docs site from the notebooks (Sphinx + myst-nb, offline): every notebook a page, the API reference.
 docs: data
-	rm -rf _docs/src && $(PY) tools/make_docs.py _docs/src
+	rm -rf _docs/src _docs/html && $(PY) tools/make_docs.py _docs/src
 	$(VENV)/bin/sphinx-build -q -b html _docs/src _docs/html
 	@echo "docs: _docs/html/index.html"
 
