@@ -52,7 +52,7 @@ def _bc(a: torch.Tensor) -> torch.Tensor: return a.view(-1, 1, 1, 1)
 # %% ../nbs/02_ddpm.ipynb #a6a89742
 class DDPM(Diffusion):
     "A denoiser `net(x, t/T)` with its noise schedule: forward process, loss, and the `ddpm` samplers."
-    kind, default_sampler, default_steps = "ddpm", "sde-dpm++2m", 20   # the best at about 20 NFE (11_studies)
+    kind, default_sampler, default_steps = "ddpm", "sde-dpm++2m", 20   # the best at about 20 NFE (12_samplers)
     def __init__(self, net: nn.Module, beta: torch.Tensor, pred='eps', x_scale=1.0, abar: torch.Tensor|None = None,
                  min_snr: float|None = None):
         super().__init__()

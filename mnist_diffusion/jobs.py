@@ -55,6 +55,7 @@ class BatchRun:
     channels_last: bool = False
     subset: int = 0                    # 0: all 60,000 training digits
     seed: int = 0
+    grid_every: int = 1                # a sample grid every n epochs (0: none)
 
     def __post_init__(self):
         TrainConfig(kind=self.kind, preset=self.preset, orientation=self.orientation, epochs=self.epochs)   # validates
@@ -66,7 +67,8 @@ class BatchRun:
 
 # %% ../nbs/08_jobs.ipynb #7214f83d
 BATCH_DEFAULTS = dict(per_device=2, n=1000, zoo='', where='')
-DRY_RUN = dict(epochs=1, budget_s=0., keep=(), subset=256, batch_size=64, device='cpu', channels_last=False, warmup=0)
+DRY_RUN = dict(epochs=1, budget_s=0., keep=(), subset=256, batch_size=64, device='cpu', channels_last=False, warmup=0,
+               grid_every=0)
 
 # %% ../nbs/08_jobs.ipynb #1d96f630
 def read_batch(path, dry_run=False) -> tuple[dict, list[BatchRun]]:
@@ -86,7 +88,7 @@ def read_batch(path, dry_run=False) -> tuple[dict, list[BatchRun]]:
         raise UsageError(f"{path}: {e}; a run's keys are {', '.join(f.name for f in fields(BatchRun))}") from None
     if len({r.name for r in runs}) < len(runs):
         raise UsageError(f"{path}: two runs of the same model; give each model one run")
-    return settings | (dict(n=50, per_device=2) if dry_run else {}), runs
+    return settings | (dict(n=20, per_device=2) if dry_run else {}), runs
 
 # %% ../nbs/08_jobs.ipynb #d998e330
 def run_params(r: BatchRun, out: Path, root='data') -> dict:
@@ -94,7 +96,8 @@ def run_params(r: BatchRun, out: Path, root='data') -> dict:
     return dict(kind=r.kind, preset=r.preset, orientation=r.orientation, epochs=r.epochs, budget_s=float(r.budget_s),
                 save_epochs=' '.join(map(str, r.keep)), batch_size=r.batch_size, lr=float(r.lr), warmup=r.warmup,
                 cosine=r.cosine,
-                device=r.device, channels_last=r.channels_last, subset=r.subset, seed=r.seed, run_tests=False,
+                device=r.device, channels_last=r.channels_last, subset=r.subset, seed=r.seed, grid_every=r.grid_every,
+                run_tests=False,
                 data_root=str(Path(root).resolve()), run_dir=str((Path(out)/r.name).resolve()))
 
 # %% ../nbs/08_jobs.ipynb #0ba04c9b
