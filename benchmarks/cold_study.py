@@ -23,7 +23,9 @@ import argparse, csv, time
 from dataclasses import replace
 from pathlib import Path
 import torch
-from mnist_diffusion.core import write_csv
+from mnist_diffusion.core import ZOO_DIR, write_csv
+from mnist_diffusion.checkpoint import load_checkpoint
+from mnist_diffusion.zoo import manifest
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.cold import cold_preset, build_cold, profile, PRIORS
 from mnist_diffusion.evaluation import SampleSpec, image_metrics, restoration_score, ruler, timed_samples
@@ -47,14 +49,9 @@ ZOO_SAMPLING = [('gmm', 50, 0.0, 0.0), ('gmm', 10, 0.0, 0.0), ('gmm', 200, 0.0, 
 
 def shipped(file):
     "A zoo restorer in eval mode, its name (preset@epoch) and its manifest entry."
-    from mnist_diffusion.core import ZOO_DIR
-    from mnist_diffusion.zoo import manifest
-    from mnist_diffusion.checkpoint import load_checkpoint
-    entry = next((e for e in manifest() if e['file'] == Path(file).name), None)
-    if entry is None or entry['kind'] != 'cold':
-        raise SystemExit(f"{file}: not a cold model in the zoo; see mnist_diffusion/zoo/manifest.json")
-    m, _ = load_checkpoint(ZOO_DIR/entry['file'], 'cold')
-    return m, f"{entry['preset']}@{entry['epoch']}", entry
+    entry = {e['file']: e for e in manifest()}.get(Path(file).name, {})
+    if entry.get("kind") != "cold": raise SystemExit(f"{file}: not a cold model in the zoo ({ZOO_DIR}/manifest.json)")
+    return load_checkpoint(ZOO_DIR/entry['file'], 'cold')[0], f"{entry['preset']}@{entry['epoch']}", entry
 
 def trained(name, orientation, x, budget, models: Path, seed=0):
     "The EMA restorer of a variant after `budget` CPU-seconds (trained once, then read from `models`)."

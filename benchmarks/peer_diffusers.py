@@ -22,7 +22,7 @@ from diffusers import UNet2DModel, DDPMScheduler, DPMSolverMultistepScheduler
 from mnist_diffusion.core import write_csv
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
-from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor
+from mnist_diffusion.evaluation import image_metrics, ruler
 from study import budget_run
 from bench_ddpm import median_time, cpu_info, train_step_fn
 
@@ -72,22 +72,17 @@ def forward_mflop(net_call) -> float:
     with FlopCounterMode(display=False) as fc, torch.no_grad(): net_call(torch.randn(1, 1, 28, 28))
     return fc.get_total_flops() / 1e6
 
-def step_time(model, x, reps):
-    "Median seconds of one training step at batch `len(x)`: the package's own `train_step` (loss, backward, Adam, EMA)."
-    return median_time(train_step_fn(model, x, torch.optim.Adam(model.parameters(), 1e-3)), reps)
-
 def speed(a):
-    "Training img/s with its split, and sampling ms/image for our loop and diffusers' loop on both networks."
+    "Training img/s (the package's own `train_step`) and sampling ms/image, our loop and diffusers', on both networks."
     torch.manual_seed(0)
     o, t = ours(), Theirs()
     x = mnist_dataset(a.root, train=True, subset=128).tensors[0]
     rows, calls = [], {'ours': lambda z: o.net(z, torch.tensor([0.5])),
                        'diffusers': lambda z: t.unet(z, torch.tensor([500])).sample}
     for name, m in (('ours', o), ('diffusers', t)):
-        step = step_time(m, x, a.reps)
+        step = median_time(train_step_fn(m, x, torch.optim.Adam(m.parameters(), 1e-3)), a.reps)
         rows.append(dict(what='train', model=name, params=n_params(m), mflop=forward_mflop(calls[name]), nfe='',
-                         batch=128,
-                         img_per_s=128 / step, ms=1000 * step))
+                         batch=128, img_per_s=128 / step, ms=1000 * step))
     g = lambda: torch.Generator().manual_seed(0)
     ours_on_their_times = lambda x, k: o.net(x, (k + 1).float().expand(len(x)) / T)   # diffusers' k = our t - 1
     o.eval(), t.eval()
@@ -98,8 +93,7 @@ def speed(a):
         for (net, loop), f in loops.items():
             with torch.no_grad(): sec = median_time(f, a.reps)
             rows.append(dict(what='sample', model=net, loop=loop, params=n_params(o if net == 'ours' else t), nfe=nfe,
-                             batch=a.batch,
-                             ms_per_image=1000 * sec / a.batch))
+                             batch=a.batch, ms_per_image=1000 * sec / a.batch))
     for r in rows: r |= dict(threads=a.threads, cpu=cpu_info()[0])
     write_csv(Path(a.out_dir)/'peer_speed.csv', rows)
     for r in rows: print({k: round(v, 2) if isinstance(v, float) else v for k, v in r.items()}, flush=True)
@@ -107,8 +101,8 @@ def speed(a):
 def quality(a):
     "Train both for `--budget` CPU-seconds, same seed and data (`training.train`); score n against n test digits."
     ds = mnist_dataset(a.root, train=True)
-    clf, x_test = load_classifier(), mnist_dataset(a.root, train=False).tensors[0]
-    floor, rows = real_floor(a.n, a.root, clf), []
+    rule, rows = ruler(a.n, a.root), []
+    clf, x_test, floor = rule['clf'], rule['x_real'], rule['floor']
     for name, make in (('ours', ours), ('diffusers', Theirs)):
         torch.manual_seed(0)
         model = make()
@@ -120,7 +114,7 @@ def quality(a):
                                 for k in range(0, a.n, 500)])
             r = image_metrics(xs, x_test, clf)
             return {k: r[k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
-        for r in budget_run(model, a.marks, scores, ds, a.root, preset='unet_v', lr=1e-3, batch_size=128):
+        for r in budget_run(model, a.marks, scores, ds, preset='unet_v', lr=1e-3, batch_size=128):
             rows.append(dict(model=name, params=n_params(model), cpu_s=r['mark'], steps=int(r['steps']), loss=r['loss'],
                              sampler='DPM-Solver++(2M) 20 NFE', n=a.n,
                              **{k: r[k] for k in ('fid', 'kid', 'IS', 'effective_classes')},

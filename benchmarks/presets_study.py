@@ -26,17 +26,17 @@ from recipe import finished_rows
 
 PRESETS = ['default', 'light', 'testing', 'testing2', 'unet_v', 'more_capacity']
 
-def train_preset(name, ds, evals, n, steps, floor, scored=True, seed=0, root='data'):
+def train_preset(name, ds, evals, n, steps, rule, scored=True, seed=0):
     "Train preset `name` for max(evals) CPU-seconds; a row at each mark, scored with DPM-Solver++(2M) if `scored`."
     cfg = ddpm_preset(name)
     torch.manual_seed(seed)
     model = build_ddpm(cfg)
     params = sum(p.numel() for p in model.parameters())
     spec = SampleSpec(n, 'dpm++2m', steps, seed=seed) if scored else None
-    for r in budget_run(model, evals, spec, ds, root, preset=name, seed=seed):
+    floor = rule['floor']
+    for r in budget_run(model, evals, spec, ds, rule, preset=name, seed=seed):
         yield dict(preset=name, params=params, T=cfg.T, lr=cfg.lr, cpu_s=r['mark'], steps=int(r['steps']),
-                   images=int(r['images']),
-                   epochs=r['images'] / len(ds), loss=r['loss'],
+                   images=int(r['images']), epochs=r['images'] / len(ds), loss=r['loss'],
                    **{k: r.get(k) for k in ('fid', 'kid', 'IS', 'effective_classes')},
                    n=n, sampler=f'dpm++2m{steps}', floor_fid=floor['fid'], floor_kid=floor['kid'],
                    threads=torch.get_num_threads())
@@ -63,12 +63,12 @@ def main():
     except UsageError as e: raise SystemExit(f"error: {e}")
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
     rows, done = finished_rows(out, lambda _: a.budget, key='preset')
-    ds, floor = mnist_dataset(a.root, train=True), ruler(a.n, a.root)['floor']
+    ds, rule = mnist_dataset(a.root, train=True), ruler(a.n, a.root)
     final_only, unscored = set(filter(None, a.final_only.split(','))), set(filter(None, a.unscored.split(',')))
     for name in names:
         if name in done: continue
         marks = [a.budget] if name in final_only | unscored else evals
-        for r in train_preset(name, ds, marks, a.n, a.steps, floor, name not in unscored, root=a.root):
+        for r in train_preset(name, ds, marks, a.n, a.steps, rule, name not in unscored):
             rows.append(r)
             write_csv(out, rows)
             print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  {r['epochs']:.2f} epochs  loss "

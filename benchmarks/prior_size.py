@@ -17,7 +17,7 @@ from mnist_diffusion.core import write_csv
 from mnist_diffusion.cold import GaussianMixturePrior, profile
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.zoo import load_pretrained
-from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor, timed_samples
+from mnist_diffusion.evaluation import SampleSpec, image_metrics, ruler, timed_samples
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -32,10 +32,9 @@ def main():
     torch.set_num_threads(a.threads)
     m, entry = load_pretrained('cold', a.preset, orientation=a.orientation)
     shipped = {k: v.clone() for k, v in m.prior.state_dict().items()}
-    x_tr, x_te = mnist_dataset(a.root, train=True).tensors[0], mnist_dataset(a.root, train=False).tensors[0]
+    rule = ruler(a.n, a.root)
+    x_tr, x_te, clf, floor = mnist_dataset(a.root, train=True).tensors[0], rule['x_real'], rule['clf'], rule['floor']
     v_tr, v_te = (profile(x * m.x_scale, m.D.orientation) for x in (x_tr, x_te))
-    clf = load_classifier()
-    floor = real_floor(a.n, a.root, clf)
     out = Path(a.out)
     key = lambda r: (r['model'], str(r['k']), str(r['n']))
     for k in map(int, a.ks.split(',')):
@@ -45,7 +44,7 @@ def main():
         else: prior.fit(v_tr, seed=0)  # as zoo.refit_prior fits it
         fit_s = time.process_time() - t0
         m.prior = prior
-        x, spi = timed_samples(m, a.n, None, None, 0)
+        x, spi = timed_samples(m, SampleSpec(a.n))
         r = image_metrics(x, x_te, clf, seed=0)
         row = dict(model=entry['file'], k=k, n=a.n, train_ll=prior.log_prob(v_tr).mean().item(),
                    test_ll=prior.log_prob(v_te).mean().item(),

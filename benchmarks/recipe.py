@@ -67,15 +67,14 @@ def model_for(v: dict):
     net = mc.net | {k: v[k] for k in ('ch', 'attn') if k in v}
     return build_ddpm(replace(mc, net=net, **{k: v[k] for k in ('pred', 'schedule', 'min_snr') if k in v}))
 
-def train_variant(name, v, ds, evals, n, steps, floor, seed=0, sampler='ddim', root='data'):
+def train_variant(name, v, ds, evals, n, steps, rule, seed=0, sampler='ddim'):
     "Train one variant for max(evals) CPU-seconds (`training.train`); a score row at each mark."
     h = BASE | v
     torch.manual_seed(seed)
     cap = budget_of(name, evals[-1])
-    marks = budget_run(model_for(v), [e for e in evals if e < cap] + [cap], SampleSpec(n, sampler, steps, seed=seed),
-                       ds, root,
-                       preset='unet', lr=h['lr'], batch_size=h['batch_size'], ema_decay=h['ema'],
-                       warmup_steps=h['warmup'],
+    spec, floor = SampleSpec(n, sampler, steps, seed=seed), rule['floor']
+    marks = budget_run(model_for(v), [e for e in evals if e < cap] + [cap], spec, ds, rule, preset='unet', lr=h['lr'],
+                       batch_size=h['batch_size'], ema_decay=h['ema'], warmup_steps=h['warmup'],
                        cosine_decay=h['cosine'], amp=h.get('bf16', False), seed=seed)
     return [dict(variant=name, cpu_s=r['mark'], steps=int(r['steps']), images=int(r['images']), loss=r['loss'],
                  fid=r['fid'], kid=r['kid'],
@@ -107,11 +106,10 @@ def main():
     evals = sorted({float(e) for e in a.evals.split(',')} | {a.budget})
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
     rows, done = finished_rows(out, lambda name: budget_of(name, a.budget))
-    ds, floor = mnist_dataset(a.root, train=True), ruler(a.n, a.root, a.seed)['floor']
+    ds, rule = mnist_dataset(a.root, train=True), ruler(a.n, a.root, a.seed)
     for name in (a.only.split(',') if a.only else VARIANTS):
         if name in done: continue
-        for r in train_variant(name, VARIANTS[name], ds, evals, a.n, a.steps, floor, seed=a.seed, sampler=a.sampler,
-                               root=a.root):
+        for r in train_variant(name, VARIANTS[name], ds, evals, a.n, a.steps, rule, seed=a.seed, sampler=a.sampler):
             rows.append(r)
             write_csv(out, rows)
             print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID "

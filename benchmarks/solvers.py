@@ -18,9 +18,8 @@ import argparse, csv
 from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv, SAMPLERS
-from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.zoo import load_pretrained
-from mnist_diffusion.evaluation import load_classifier, image_metrics, real_floor, timed_samples
+from mnist_diffusion.evaluation import SampleSpec, image_metrics, ruler, timed_samples
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -38,25 +37,24 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     model, entry = load_pretrained('ddpm', a.preset, a.epoch)
-    clf, x_real = load_classifier(), mnist_dataset(a.root, train=False).tensors[0]
-    floor = real_floor(a.n, a.root, clf)
+    rule = ruler(a.n, a.root)
+    clf, x_real, floor = rule['clf'], rule['x_real'], rule['floor']
     out = Path(a.out)
     label = lambda s: f'{s}-eta{a.eta:g}' if a.eta and s == 'ddim' else s
     power = lambda s: SAMPLERS[s].power if a.power is None else a.power
-    same = lambda r, s: (r['model'], r['sampler'],
-                         float(r['power'])) == (entry['file'], label(s),
-                                                power(s)) and int(r['nfe']) in map(int, a.nfe.split(','))
+    nfes = [int(k) for k in a.nfe.split(',')]
+    same = lambda r, s: (r['model'], r['sampler'], float(r['power'])) == (entry['file'], label(s), power(s)) \
+        and int(r['nfe']) in nfes
     old = list(csv.DictReader(open(out))) if out.exists() else []
     rows = [r for r in old if not any(same(r, s) for s in a.samplers.split(','))]      # keep other runs' rows
     for s in a.samplers.split(','):
-        for k in map(int, a.nfe.split(',')):
-            x, spi = timed_samples(model, a.n, s, k, seed=0, power=a.power,
-                                   **(dict(eta=a.eta) if a.eta and s == 'ddim' else {}))
+        for k in nfes:
+            eta = dict(eta=a.eta) if a.eta and s == 'ddim' else {}
+            x, spi = timed_samples(model, SampleSpec(a.n, s, k, a.power), **eta)
             r = image_metrics(x, x_real, clf)
             rows.append(dict(model=entry['file'], sampler=label(s), power=power(s), nfe=model.nfe(s, k, a.power), n=a.n,
-                             fid=r['fid'], kid=r['kid'], IS=r['IS'],
-                             effective_classes=r['effective_classes'], ms_per_image=1000 * spi, threads=a.threads,
-                             floor_fid=floor['fid']))
+                             fid=r['fid'], kid=r['kid'], IS=r['IS'], effective_classes=r['effective_classes'],
+                             ms_per_image=1000 * spi, threads=a.threads, floor_fid=floor['fid']))
             print(f"{label(s):8s} NFE {k:4d}: FID {r['fid']:7.2f}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  classes "
                   f"{r['effective_classes']:.2f}  "
                   f"{1000 * spi:.1f} ms/image", flush=True)
