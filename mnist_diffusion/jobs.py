@@ -242,7 +242,7 @@ def main_job(out='runs/main', spec=SampleSpec(500), root='data', all_epochs=Fals
     todo = [m for m in todo if m['file'] not in slow]
     x_test = mnist_dataset(root, train=False).tensors[0][:8]
     for m in tqdm(last_epochs(todo), desc='grids', leave=False): draw_model(m, out, spec, x_test, zoo)
-    rows = evaluate_checkpoints([Path(zoo)/m['file'] for m in todo], out, spec, root, progress=False)
+    rows = evaluate_checkpoints([Path(zoo)/m['file'] for m in todo], out, spec, root)  # prints a line per model
     table = results_table(rows)
     if slow:
         table += ('\n\nNot sampled (too slow for this machine; their zoo scores are in zoo/metrics.csv): '
