@@ -48,6 +48,7 @@ def timing(name: str) -> str:
     return f"{m} min {s} s{where}" + (f" (that run exited {r['exit']})" if r['exit'] != '0' else '')
 
 def timing_main_job() -> str: return timing('main_job')
+def timing_ci() -> str: return timing('ci')
 def timing_test() -> str: return timing('test')
 def timing_test_slow() -> str: return timing('test_slow')
 
