@@ -138,14 +138,14 @@ class ColdDiffusion(Diffusion):
 
     def forward(self, x, t): return self.net(x, t.float() / self.T)
 
-    def loss(self, x0, generator: torch.Generator|None = None):
-        "Restoration loss at uniformly drawn $t \\in 1..T$, from $D(x_0, t)$ plus `sigma` Gaussian noise if set."
+    def loss(self, x0, generator: torch.Generator|None = None, y=None):
+        "Restoration loss at uniform $t \\in 1..T$, from $D(x_0, t)$ plus `sigma` noise if set (labels unused)."
         t = torch.randint(1, self.T + 1, (len(x0),), device=x0.device, generator=generator)
         xt = self.D(x0, t)
         if self.sigma: xt = xt + self.sigma * torch.randn(xt.shape, device=xt.device, generator=generator)
         return LOSSES[self.loss_name](self(xt, t), x0)
 
-    def x_T(self, n, generator, conditional):
+    def x_T(self, n, generator, conditional, y=None):
         "The fully degraded state of the given real images (a prior draw in `ColdModel`)."
         if conditional is None:
             raise UsageError("this cold model has no prior over degraded states: pass conditional= real images")
@@ -269,7 +269,7 @@ class ColdModel(ColdDiffusion):
         self.prior.fit(profile(x * self.x_scale, self.D.orientation), seed)
         return self
 
-    def x_T(self, n, generator, conditional):
+    def x_T(self, n, generator, conditional, y=None):
         "A draw from the prior over fully degraded states, or the degraded `conditional` images."
         if conditional is not None or self.prior is None: return super().x_T(n, generator, conditional)
         if not self.prior.fitted():                                              # e.g. a coursework file

@@ -12,9 +12,9 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['PACKAGE_DIR', 'ASSETS', 'ZOO_DIR', 'STEP_RULES', 'SAMPLERS', 'UsageError', 'atomic_path', 'write_csv', 'sha256_of',
-           'merge_csv', 'read_csv', 'preset_lookup', 'Sampler', 'register_sampler', 'sampler_names', 'time_grid',
-           't_batch', 'Diffusion']
+__all__ = ['PACKAGE_DIR', 'ASSETS', 'ZOO_DIR', 'STEP_RULES', 'SAMPLERS', 'MAX_GUIDANCE', 'UsageError', 'atomic_path', 'write_csv',
+           'sha256_of', 'merge_csv', 'read_csv', 'preset_lookup', 'Sampler', 'register_sampler', 'sampler_names',
+           'time_grid', 't_batch', 'digit_labels', 'Diffusion']
 
 # %% ../nbs/00_core.ipynb #a1656942
 class UsageError(Exception):
@@ -115,6 +115,20 @@ def t_batch(x: torch.Tensor, t: int) -> torch.Tensor:
     "The time `t` for every sample of the batch `x`: a `[B]` long tensor on `x`'s device."
     return torch.full((len(x),), t, device=x.device, dtype=torch.long)
 
+# %% ../nbs/00_core.ipynb #f3c0fa08
+MAX_GUIDANCE = 20.                  # beyond this classifier-free guidance only saturates the images
+
+def digit_labels(labels, n: int, device='cpu') -> torch.Tensor:
+    "Long labels `[n]` from one digit or `n` of them (int, sequence or tensor); a one-line error outside 0-9."
+    try: y = torch.as_tensor(labels).flatten()
+    except (TypeError, ValueError, RuntimeError): y = torch.tensor([0.5])
+    if y.is_floating_point() and (y != y.round()).any() or y.dtype == torch.bool or y.is_complex():
+        raise UsageError(f"labels must be whole digits 0-9, got {labels!r}")
+    y = y.long().expand(n) if y.numel() == 1 else y.long()
+    if len(y) != n: raise UsageError(f"labels holds {len(y)} digits but n={n}: pass one digit, or n of them")
+    if bad := sorted({d for d in y.tolist() if not 0 <= d <= 9}): raise UsageError(f"digits must be 0-9, got {bad}")
+    return y.to(device)
+
 # %% ../nbs/00_core.ipynb #385f4230
 class Diffusion(nn.Module):
     "Base of both model families: `loss(x0, generator)` to train, `sample(n, generator, sampler, steps)` to generate."
@@ -122,11 +136,29 @@ class Diffusion(nn.Module):
     default_sampler: str = ''
     default_steps: int|None = None             # None: all T steps
     x_scale: float = 1.0                       # the network's pixels are model-space pixels times this
+    cond: tuple|None = None                    # while sampling with labels: (labels, guidance weight)
 
-    def loss(self, x0, generator: torch.Generator|None = None) -> torch.Tensor: raise NotImplementedError
-    def x_T(self, n: int, generator, conditional: torch.Tensor|None) -> torch.Tensor:
-        "The start of the reverse process (in the network's pixel scale)."
+    def loss(self, x0, generator: torch.Generator|None = None, y=None) -> torch.Tensor: raise NotImplementedError
+    def x_T(self, n: int, generator, conditional: torch.Tensor|None, y=None) -> torch.Tensor:
+        "The start of the reverse process (in the network's pixel scale), for digits `y` if given."
         raise NotImplementedError
+    def why_not_labels(self, guidance: float) -> str|None:
+        "Why this model cannot draw chosen digits with this guidance (None: it can)."
+        return f"a {self.kind} model draws no chosen digit"
+
+    def labels_for(self, labels, n: int, guidance=0.) -> torch.Tensor:
+        "The validated labels `[n]` on the model's device; a one-line error for bad labels or guidance."
+        if not 0 <= guidance <= MAX_GUIDANCE:
+            raise UsageError(f"guidance must be between 0 and {MAX_GUIDANCE:g} (0: no guidance), got {guidance}")
+        if why := self.why_not_labels(guidance): raise UsageError(why)
+        return digit_labels(labels, n, next(iter(self.state_dict().values()), torch.empty(0)).device)
+
+    @contextlib.contextmanager
+    def conditioned(self, y: torch.Tensor|None, guidance=0.):
+        "Within the block the model's predictions are for labels `y` with guidance weight `guidance`."
+        self.cond = None if y is None else (y, guidance)
+        try: yield self
+        finally: self.cond = None
 
     def sampler(self, name: str|None = None) -> Sampler:
         "The registered sampler `name` (the kind's default if None); a one-line error if it does not apply."
@@ -160,14 +192,16 @@ class Diffusion(nn.Module):
 
     def sample(self, n: int, generator: torch.Generator|None = None, sampler: str|None = None, steps: int|None = None,
                conditional: torch.Tensor|None = None, return_traj=False, power: float|None = None,
-               grid: list[int]|None = None, **kw):
-        "`n` images in model space [-1, 1] (and the trajectory `[steps+1, n, 1, 28, 28]` if asked)."
+               grid: list[int]|None = None, labels=None, guidance=0., **kw):
+        "`n` images in model space [-1, 1] (of digits `labels` if given; the trajectory too if asked)."
         ts = self.timesteps(sampler, steps, power, grid)
         if n < 1: raise UsageError(f"n must be at least 1, got {n}")
         if conditional is not None and len(conditional) != n:  # a silent conditional[:n] once scored the wrong digits
             raise UsageError(f"conditional= holds {len(conditional)} images but n={n}: pass n=len(conditional)")
-        x = self.x_T(n, generator, None if conditional is None else conditional * self.x_scale)
-        return self.reverse(x, ts, sampler, generator, return_traj, **kw)
+        if guidance and labels is None: raise UsageError("guidance needs labels: pass the digits to draw")
+        y = None if labels is None else self.labels_for(labels, n, guidance)
+        x = self.x_T(n, generator, None if conditional is None else conditional * self.x_scale, y)
+        with self.conditioned(y, guidance): return self.reverse(x, ts, sampler, generator, return_traj, **kw)
 
     def nfe(self, sampler: str|None = None, steps: int|None = None, power: float|None = None, grid=None) -> int:
         "Network evaluations per sample."

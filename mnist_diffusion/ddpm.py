@@ -54,33 +54,49 @@ class DDPM(Diffusion):
     "A denoiser `net(x, t/T)` with its noise schedule: forward process, loss, and the `ddpm` samplers."
     kind, default_sampler, default_steps = "ddpm", "sde-dpm++2m", 20   # the best at about 20 NFE (12_samplers)
     def __init__(self, net: nn.Module, beta: torch.Tensor, pred='eps', x_scale=1.0, abar: torch.Tensor|None = None,
-                 min_snr: float|None = None):
+                 min_snr: float|None = None, p_uncond=0.1):
         super().__init__()
         if pred not in PREDICTIONS:
             raise UsageError(f"unknown prediction {pred!r}; choose one of {', '.join(PREDICTIONS)}")
         if min_snr is not None and min_snr <= 0:
             raise UsageError(f"min_snr must be positive (e.g. 5) or None, got {min_snr}")
+        if not 0 <= p_uncond < 1: raise UsageError(f"p_uncond must be in [0, 1), got {p_uncond}")
         self.net, self.pred, self.x_scale, self.T, self.min_snr = net, pred, x_scale, len(beta) - 1, min_snr
+        self.n_classes, self.p_uncond = getattr(net, 'n_classes', 0), p_uncond      # n_classes > 0: takes labels
         self.register_buffer('beta', beta.float())
         self.register_buffer('abar', (alpha_bar(beta) if abar is None else abar).float())
 
-    def forward(self, z, t): return self.net(z, t.float() / self.T)
+    def forward(self, z, t, y=None):
+        return self.net(z, t.float() / self.T) if y is None else self.net(z, t.float() / self.T, y)
 
     def q_sample(self, x0, t, eps):
         "Sample $x_t \\sim q(x_t \\mid x_0)$ given the noise `eps`."
         ab = _bc(self.abar[t])
         return ab.sqrt() * x0 + (1 - ab).sqrt() * eps
 
-    def x_T(self, n, generator, conditional):
-        "Pure noise $x_T \\sim \\mathcal N(0, I)$ (DDPMs have no conditional start)."
+    def x_T(self, n, generator, conditional, y=None):
+        "Pure noise $x_T \\sim \\mathcal N(0, I)$, whatever the digits (DDPMs have no conditional start)."
         if conditional is not None: raise UsageError("conditional= applies to cold models; a DDPM starts from noise")
         return torch.randn((n, 1, 28, 28), generator=generator, device=self.beta.device)
 
+    def why_not_labels(self, guidance):
+        if not self.n_classes:
+            return "this DDPM was trained without labels: choose a class-conditional preset such as unet_v_cond"
+
 # %% ../nbs/02_ddpm.ipynb #b6816f0b
+@patch
+def guided(self: DDPM, z, t):
+    "The network's output at $(x_t, t)$: for the labels being sampled (if any), with classifier-free guidance."
+    if self.cond is None: return self(z, t)
+    y, w = self.cond
+    if not w: return self(z, t, y)
+    c, u = self(torch.cat([z, z]), torch.cat([t, t]), torch.cat([y, torch.full_like(y, self.n_classes)])).chunk(2)
+    return c + w * (c - u)                               # both branches in one batched call
+
 @patch
 def eps_x0(self: DDPM, z, t):
     "The network's $(\\hat\\epsilon, \\hat x_0)$ at $(x_t, t)$, whatever it was trained to predict."
-    out, ab = self(z, t), _bc(self.abar[t])
+    out, ab = self.guided(z, t), _bc(self.abar[t])
     if self.pred == 'eps': return out, (z - (1 - ab).sqrt() * out) / ab.sqrt()
     if self.pred == 'x0': return (z - ab.sqrt() * out) / (1 - ab).sqrt(), out
     return (1 - ab).sqrt() * z + ab.sqrt() * out, ab.sqrt() * z - (1 - ab).sqrt() * out
@@ -92,15 +108,18 @@ def snr_weight(snr: torch.Tensor, pred: str, gamma: float|None) -> torch.Tensor:
 
 # %% ../nbs/02_ddpm.ipynb #fd4ad1c5
 @patch
-def loss(self: DDPM, x0, generator: torch.Generator|None = None):
-    "(Weighted) mean squared error of the network's prediction at uniformly drawn $t \\in 1..T$."
+def loss(self: DDPM, x0, generator: torch.Generator|None = None, y=None):
+    "(Weighted) MSE of the prediction at uniform $t \\in 1..T$; labels `y` dropped with probability `p_uncond`."
     x0 = x0 * self.x_scale
     t = torch.randint(1, self.T + 1, (len(x0),), device=x0.device, generator=generator)
     eps = torch.randn(x0.shape, device=x0.device, generator=generator)
     ab = _bc(self.abar[t])
     target = {'eps': eps, 'x0': x0, 'v': ab.sqrt() * eps - (1 - ab).sqrt() * x0}[self.pred]
     w = snr_weight(ab / (1 - ab), self.pred, self.min_snr)
-    return (w * (self(self.q_sample(x0, t, eps), t) - target) ** 2).mean()
+    if self.n_classes and y is not None:                 # drawn last: t and eps match the unconditional model's
+        drop = torch.rand(len(y), device=y.device, generator=generator) < self.p_uncond
+        y = torch.where(drop, self.n_classes, y)
+    return (w * (self(self.q_sample(x0, t, eps), t, y if self.n_classes else None) - target) ** 2).mean()
 
 # %% ../nbs/02_ddpm.ipynb #32af4ff6
 def tiny_net(**kw) -> nn.Module:
@@ -196,6 +215,7 @@ class DDPMConfig:
     lr: float = 2e-4
     batch_size: int = 128
     min_snr: float|None = None         # min-SNR-gamma loss weighting (None: plain MSE)
+    p_uncond: float = 0.1              # class-conditional nets: how often training drops the label (guidance)
 
 _cnn = lambda hidden=(16, 32, 32, 16), act='gelu': dict(net='cnn', hidden=hidden, act=act)
 
@@ -212,6 +232,8 @@ DDPM_PRESETS = {
     'unet_v_snr5':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=1e-3, min_snr=5.0),
     # unet_v's GPU recipe
     'unet_v_b512':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=2e-3, batch_size=512),
+    # unet_v, class-conditional: draws the digit asked for (classifier-free guidance)
+    'unet_v_cond':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True, n_classes=10), pred='v', lr=1e-3),
 }
 
 def ddpm_preset(name: str) -> DDPMConfig:
@@ -222,4 +244,5 @@ def ddpm_preset(name: str) -> DDPMConfig:
 def build_ddpm(cfg: DDPMConfig|dict) -> DDPM:
     "A freshly initialised `DDPM` from a config (or its dict form, as stored in checkpoints)."
     cfg = cfg if isinstance(cfg, DDPMConfig) else DDPMConfig(**cfg)
-    return DDPM(build_net(cfg.net), make_betas(cfg.schedule, cfg.T), pred=cfg.pred, min_snr=cfg.min_snr)
+    return DDPM(build_net(cfg.net), make_betas(cfg.schedule, cfg.T), pred=cfg.pred, min_snr=cfg.min_snr,
+                p_uncond=cfg.p_uncond)

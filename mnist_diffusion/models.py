@@ -89,7 +89,7 @@ class SelfAttention(nn.Module):
 # %% ../nbs/01_models.ipynb #3a5c565a
 class UNet(nn.Module):
     "A small time-conditioned UNet for 28x28 images: levels 28, 14, 7 with widths `ch`, optional attention at 7x7."
-    def __init__(self, ch=(32, 64, 64), attn=True, in_ch=1, groups=8, dropout=0.):
+    def __init__(self, ch=(32, 64, 64), attn=True, in_ch=1, groups=8, dropout=0., n_classes=0):
         super().__init__()
         self.c0, t_dim = ch[0], 4 * ch[0]
         self.t_mlp = nn.Sequential(nn.Linear(ch[0], t_dim), nn.SiLU(), nn.Linear(t_dim, t_dim))
@@ -109,9 +109,14 @@ class UNet(nn.Module):
             prev = ch[i - 1] if i > 0 else c
         self.out = nn.Sequential(nn.GroupNorm(min(groups, ch[0]), ch[0]), nn.SiLU(),
                                  nn.Conv2d(ch[0], in_ch, 3, padding=1))
+        self.n_classes = n_classes                   # last, so the other weights start as the unconditional net's do
+        self.label_emb = nn.Embedding(n_classes + 1, t_dim) if n_classes else None    # index n_classes: no label
 
-    def forward(self, x, tau):
+    def forward(self, x, tau, y=None):
         e = self.t_mlp(sinusoidal_embedding(tau, self.c0))
+        if self.label_emb is not None:                                  # y None: the extra 'no label' class
+            e = e + self.label_emb(torch.full_like(tau, self.n_classes, dtype=torch.long) if y is None else y)
+        elif y is not None: raise UsageError("this network takes no labels (build it with n_classes=10)")
         h, skips = self.inc(x), []
         for blk, pool in zip(self.down, self.pool):
             h = blk(h, e)

@@ -117,7 +117,8 @@ class LossModule(nn.Module):
     def __init__(self, model):
         super().__init__()
         self.model = model
-    def forward(self, x0, generator=None): return self.model.loss(x0, generator)
+    def forward(self, x0, generator=None, y=None):
+        return self.model.loss(x0, generator) if y is None else self.model.loss(x0, generator, y)
 
 # %% ../nbs/04_training.ipynb #bc289a6c
 def dist_info() -> tuple[int, int]:
@@ -205,9 +206,9 @@ def save_samples(model, cfg: TrainConfig, dataset: TensorDataset, path, device) 
     return save_grid(model.sample(cfg.grid_n if xc is None else len(xc), g, conditional=xc), path)
 
 # %% ../nbs/04_training.ipynb #f1cfc23b
-def train_step(net, opt, sched, ema, x0, gen, grad_clip=None, amp=False) -> float:
-    "One optimiser step on batch `x0`: loss (bf16 autocast if `amp`), clipped gradients, Adam, LR schedule, EMA."
-    with torch.autocast(x0.device.type, torch.bfloat16, enabled=amp): loss = net(x0, gen)
+def train_step(net, opt, sched, ema, x0, gen, grad_clip=None, amp=False, y=None) -> float:
+    "One optimiser step on batch `x0` (labels `y`, if the model takes them): loss, clipped gradients, Adam, EMA."
+    with torch.autocast(x0.device.type, torch.bfloat16, enabled=amp): loss = net(x0, gen, y)
     if not torch.isfinite(loss): raise TrainingError(f"loss became {loss.item()}")
     opt.zero_grad(set_to_none=True)
     loss.backward()
@@ -240,7 +241,7 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
     clock.spent = sum(r['seconds'] for r in rows)                # a resumed run counts its past training seconds
     marks = [m for m in sorted(cfg.marks) if m > clock.spent]
     mark_rows = read_log(run, 'marks.csv') if start > base else []
-    net = LossModule(model)
+    net, labelled = LossModule(model), getattr(model, 'n_classes', 0) > 0    # a class-conditional model sees labels
     if world > 1:
         net = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if device.type == 'cuda' else None)
     amp = use_bf16(device, cfg.amp)
@@ -259,10 +260,11 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
         model.train(); spent0, tot, n = clock.spent, 0., 0
         bar = tqdm(epoch_loader(dataset, bs, epoch, cfg.seed, rank, world), total=per_epoch,
                    desc=f'epoch {epoch}/{cfg.epochs}', disable=not cfg.progress or rank > 0, leave=False)
-        for x0, _ in bar:
+        for x0, y in bar:
             try:
                 x0 = x0.to(device, non_blocking=True).contiguous(memory_format=fmt)
-                with clock: loss = train_step(net, opt, sched, ema, x0, gen, cfg.grad_clip, amp)
+                y = y if labelled else None
+                with clock: loss = train_step(net, opt, sched, ema, x0, gen, cfg.grad_clip, amp, y)
             except TrainingError as e:
                 last = next(reversed(checkpoints(run)), None)
                 raise TrainingError(f"{e} at epoch {epoch}, step {n}; last good checkpoint: "
