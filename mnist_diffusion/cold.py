@@ -257,25 +257,46 @@ PRIORS = {'gmm': GaussianMixturePrior, 'empirical': EmpiricalPrior}
 # %% ../nbs/03_cold.ipynb #7cf2908d
 class ColdModel(ColdDiffusion):
     "Cold diffusion with a prior over fully degraded states, for unconditional generation (row/column averaging)."
-    def __init__(self, net, degradation, loss='l1', prior_k=10, sigma=0., prior='gmm', prior_n=2000):
+    def __init__(self, net, degradation, loss='l1', prior_k=10, sigma=0., prior='gmm', prior_n=2000, digit_k=10):
         super().__init__(net, degradation, loss, sigma)
         if prior not in PRIORS: raise UsageError(f"unknown prior {prior!r}; choose one of {', '.join(PRIORS)}")
-        size = prior_k if prior == 'gmm' else prior_n
-        self.prior = PRIORS[prior](size) if isinstance(degradation, RowColumnAveraging) else None
+        size, digit_size = (prior_k, digit_k) if prior == 'gmm' else (prior_n, max(1, prior_n // 10))
+        rowcol = isinstance(degradation, RowColumnAveraging)
+        self.prior = PRIORS[prior](size) if rowcol else None
+        self.digit_prior = nn.ModuleList(PRIORS[prior](digit_size) for _ in range(10)) if rowcol else None
 
-    def fit_prior(self, x: torch.Tensor, seed=0):
-        "Fit the prior to the fully degraded states of training images `x` [N,1,28,28]."
+    def fit_prior(self, x: torch.Tensor, seed=0, y: torch.Tensor|None = None):
+        "Fit the prior to the degraded states of training images `x` [N,1,28,28]; with labels `y`, one per digit too."
         if self.prior is None: raise UsageError("unconditional sampling needs a row/column averaging degradation")
-        self.prior.fit(profile(x * self.x_scale, self.D.orientation), seed)
+        v = profile(x * self.x_scale, self.D.orientation)
+        self.prior.fit(v, seed)
+        for d, pr in enumerate(self.digit_prior if y is not None else []):
+            if not (y == d).any(): raise UsageError(f"no training image of digit {d}: per-digit priors need all ten")
+            pr.fit(v[y == d], seed)
         return self
 
     def x_T(self, n, generator, conditional, y=None):
-        "A draw from the prior over fully degraded states, or the degraded `conditional` images."
+        "A draw from the prior over degraded states (given labels `y`, each digit's), or the degraded `conditional`."
         if conditional is not None or self.prior is None: return super().x_T(n, generator, conditional)
         if not self.prior.fitted():                                              # e.g. a coursework file
             raise UsageError("this model's prior over degraded states is not fitted: call fit_prior(training images), "
                              "or pass conditional= real images")
-        return from_profile(self.prior.sample(n, generator), self.D.orientation).contiguous()
+        if y is None: return from_profile(self.prior.sample(n, generator), self.D.orientation).contiguous()
+        v = torch.empty(n, 28, device=y.device)                                      # one profile per image
+        for d in y.unique().tolist(): v[y == d] = self.digit_prior[d].sample(int((y == d).sum()), generator).to(v)
+        return from_profile(v, self.D.orientation).contiguous()
+
+    def why_not_labels(self, guidance):
+        if guidance: return "guidance applies to DDPMs; a cold model draws a digit from its own prior (guidance 0)"
+        if self.digit_prior is None: return f"a {self.D.config()['kind']}-degradation cold model draws no chosen digit"
+        if not all(p.fitted() for p in self.digit_prior):
+            return ("this cold model has no per-digit prior yet: fit_prior(training images, seed, labels), "
+                    "or mnist-diffusion refit-prior --digits for zoo files")
+
+    def load_state_dict(self, state_dict, strict=True, assign=False):
+        "Load weights; a file from before per-digit priors loads with those priors unfitted."
+        own = {k: v for k, v in self.state_dict().items() if k.startswith('digit_prior.')}
+        return super().load_state_dict(own | dict(state_dict), strict, assign)
 
     @torch.no_grad()
     def conditional(self, x0: torch.Tensor, sampler='alg2') -> dict:
@@ -294,6 +315,7 @@ class ColdConfig:
     prior_k: int = 10
     prior: str = 'gmm'                 # 'gmm' (fitted mixture) or 'empirical' (stored training profiles)
     sigma: float = 0.                  # Gaussian noise added to D(x0, t) in training (0: the coursework's loss)
+    digit_k: int = 10                  # components of each digit's prior (drawing a chosen digit)
     lr: float = 2e-4
     batch_size: int = 128
 
@@ -322,4 +344,4 @@ def build_cold(cfg: ColdConfig|dict) -> ColdModel:
     "A freshly initialised `ColdModel` from a config (or its dict form, as stored in checkpoints)."
     cfg = cfg if isinstance(cfg, ColdConfig) else ColdConfig(**cfg)
     return ColdModel(build_net(cfg.net), build_degradation(cfg.degradation), cfg.loss, cfg.prior_k, cfg.sigma,
-                     cfg.prior)
+                     cfg.prior, digit_k=cfg.digit_k)
