@@ -8,13 +8,13 @@ import re
 from pathlib import Path
 import torch
 from torch import nn
-from .core import UsageError
+from .core import UsageError, register_sampler, t_batch
 from .models import StarterCNN
 from .ddpm import DDPM
 from .cold import ColdModel, RowColumnAveraging
 
 # %% auto #0
-__all__ = ['coursework_kind', 'state_dict_of', 'coursework_net', 'load_coursework', 'load_coursework_cold',
+__all__ = ['coursework_kind', 'state_dict_of', 'coursework_net', 'load_coursework', 'coursework_step', 'load_coursework_cold',
            'load_coursework_file']
 
 # %% ../nbs/03_coursework.ipynb #965f0a91
@@ -51,6 +51,13 @@ def load_coursework(src, act='gelu') -> DDPM:
                          "(needs beta_t, alpha_t and gt.* keys); for this project's checkpoints use load_checkpoint")
     return DDPM(coursework_net(sd, act), sd['beta_t'], pred='eps', x_scale=0.5, abar=sd['alpha_t'])
 
+# %% ../nbs/03_coursework.ipynb #2d3fa751
+@register_sampler('coursework', 'cold', steps='all')
+def coursework_step(m: ColdModel, z, t, s, state, generator=None):
+    "The coursework's loop: $\\hat x_0 = R(z, t-1)$, $z - D(\\hat x_0, t-1) + D(\\hat x_0, s-1)$; last $\\hat x_0$."
+    x0 = m(z, t_batch(z, t - 1))
+    return x0 if s == 0 else z - m.D(x0, t_batch(z, t - 1)) + m.D(x0, t_batch(z, s - 1))
+
 # %% ../nbs/03_coursework.ipynb #519eace9
 def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=0) -> ColdModel:
     "A `ColdModel` from an original coursework cold checkpoint (a path or its state_dict); `x_fit` fits its prior."
@@ -63,7 +70,7 @@ def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=
     D = RowColumnAveraging('row' if key == 'rows_t' else 'col', lines=order.view(len(order), -1).tolist(),
                            block_mean=order.dim() == 2)
     m = ColdModel(coursework_net(sd, act), D)
-    m.x_scale = 0.5
+    m.x_scale, m.default_sampler = 0.5, 'coursework'           # the original's pixels and its own sampling loop
     return m.fit_prior(x_fit, seed) if x_fit is not None else m
 
 # %% ../nbs/03_coursework.ipynb #9168bd2f
