@@ -7,18 +7,18 @@ from __future__ import annotations
 import argparse, os, re, sys
 from pathlib import Path
 import torch
-from .core import UsageError, sampler_names, ZOO_DIR
+from .core import UsageError, sampler_names, ZOO_DIR, MAX_GUIDANCE
 from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
 from .ddpm import DDPM, DDPM_PRESETS
 from .cold import COLD_PRESETS, ORIENTATIONS
 from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import TrainConfig, train, pick_device
-from .evaluation import SampleSpec, evaluate_run
+from .evaluation import SampleSpec, evaluate_run, guidance_sweep
 from .zoo import export_zoo, prior_of, refit_prior, zoo_table
 from .jobs import main_job, batch, score_zoo
 
 # %% auto #0
-__all__ = ['COUNT', 'NONNEG', 'POSITIVE', 'FRACTION', 'N_METRIC', 'parser', 'main']
+__all__ = ['COUNT', 'NONNEG', 'POSITIVE', 'FRACTION', 'N_METRIC', 'GUIDANCE', 'DIGIT', 'parser', 'main']
 
 # %% ../nbs/09_cli.ipynb #124eeff1
 def _fetch(a):
@@ -45,12 +45,17 @@ def _sample(a):
     m, ck = load_checkpoint(a.checkpoint)
     if ck['format'].startswith('original'): print(f"read an {ck['format']} ({a.checkpoint})")
     if getattr(m, 'prior', None) is not None and not m.prior.fitted():           # an original cold file has no prior
-        m.fit_prior(mnist_dataset(a.root, train=True).tensors[0])
-        print(f"fitted its prior over degraded states to the training digits in {a.root}")
-    x = m.sample(a.n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, power=a.power,
-                 **({'eta': a.eta} if a.eta else {}))
-    print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({a.n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
-          f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps, a.power)} NFE)")
+        x_tr, y_tr = mnist_dataset(a.root, train=True).tensors
+        m.fit_prior(x_tr, y=y_tr)
+        print(f"fitted its prior over degraded states (and each digit's) to the training digits in {a.root}")
+    if a.guidance and a.digit is None and not a.digits: raise UsageError("--guidance needs --digit or --digits")
+    labels = [a.digit] * a.n if a.digit is not None else [d for d in a.digits for _ in range(a.nrow)] or None
+    n = len(labels) if labels else a.n
+    x = m.sample(n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, power=a.power, labels=labels,
+                 guidance=a.guidance, **({'eta': a.eta} if a.eta else {}))
+    asked = f", digits {a.digits or [a.digit]} with guidance {a.guidance:g}" if labels else ''
+    print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
+          f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps, a.power)} NFE{asked})")
 
 # %% ../nbs/09_cli.ipynb #5620de41
 def _batch(a):
@@ -64,6 +69,11 @@ def _main(a):
 def _evaluate(a):
     spec = SampleSpec(a.n, a.sampler, a.steps, seed=a.seed)
     print(f"wrote {evaluate_run(a.run_dir, spec, a.root, str(pick_device(a.device)))}")
+
+def _guidance(a):
+    spec = SampleSpec(a.n, a.sampler, a.steps, seed=a.seed)
+    guidance_sweep(a.checkpoint, a.weights, spec, out_dir=a.out, root=a.root, device=str(pick_device(a.device)))
+    print(f"wrote {Path(a.out)/'guidance.csv'}, {Path(a.out)/'digits.csv'} and {Path(a.out)/'guidance.png'}")
 
 def _score_zoo(a):
     print(f"wrote {score_zoo(SampleSpec(a.n, seed=a.seed), a.presets, a.epochs, a.last, a.root)}")
@@ -102,6 +112,15 @@ COUNT, NONNEG, POSITIVE, FRACTION = _number(int, 1), _number(int, 0), _number(fl
 
 # %% ../nbs/09_cli.ipynb #b9fb66cb
 N_METRIC = _number(int, 20, 60_000)          # KID needs 20 samples; FID is reported from 129 on
+GUIDANCE, DIGIT = _number(float, 0., MAX_GUIDANCE), _number(int, 0, 9)
+
+def _digit_list(s: str) -> list[int]:
+    "An argparse type: digits as a range (`0-9`) or a list (`1,3,7`)."
+    r = re.fullmatch(r'(\d)-(\d)', s)
+    listed = re.fullmatch(r'\d(,\d)*', s)
+    ds = list(range(int(r[1]), int(r[2]) + 1)) if r else [int(d) for d in s.split(',')] if listed else []
+    if not ds: raise argparse.ArgumentTypeError(f"expected digits as a range like 0-9 or a list like 1,3,7, got {s!r}")
+    return ds
 
 def _device(s):
     "An argparse type: `auto`, `cpu`, `mps`, `cuda` or `cuda:N`."
@@ -208,7 +227,27 @@ def _add_sample(sub):
     m.add_argument('--seed', type=NONNEG, default=0)
     m.add_argument('--nrow', type=COUNT, default=8)
     m.add_argument('--root', default='data', help='MNIST, for the prior of an original coursework cold file')
+    d = m.add_mutually_exclusive_group()
+    d.add_argument('--digit', type=DIGIT, default=None, help='draw this digit (0-9): conditional models only')
+    d.add_argument('--digits', type=_digit_list, default=None, help='one grid row per digit, e.g. 0-9 or 1,3,7')
+    m.add_argument('--guidance', type=GUIDANCE, default=0.,
+                   help=f'classifier-free guidance weight for conditional DDPMs (0-{MAX_GUIDANCE:g}; 0: none)')
     m.set_defaults(fn=_sample)
+
+# %% ../nbs/09_cli.ipynb #17a4b389
+def _add_guidance(sub):
+    "The `guidance` subcommand's arguments."
+    g = sub.add_parser('guidance', help="score a conditional model's chosen-digit draws at several guidance weights")
+    g.add_argument('checkpoint')
+    g.add_argument('--weights', type=GUIDANCE, nargs='+', default=[0., 0.5, 1., 2., 4.])
+    g.add_argument('--n', type=_number(int, 1290, 60_000), default=2000, help='samples per weight, ten digits alike')
+    g.add_argument('--sampler', default=None, choices=sampler_names())
+    g.add_argument('--steps', type=COUNT, default=None)
+    g.add_argument('--seed', type=NONNEG, default=0)
+    g.add_argument('--root', default='data')
+    g.add_argument('--out', default='runs/guidance', help='folder for guidance.csv, digits.csv and guidance.png')
+    g.add_argument('--device', type=_device, default='cpu')
+    g.set_defaults(fn=_guidance)
 
 # %% ../nbs/09_cli.ipynb #18fb5543
 def _add_batch(sub):
@@ -288,8 +327,8 @@ def parser() -> argparse.ArgumentParser:
     "The `mnist-diffusion` argument parser."
     p = _Parser(prog='mnist-diffusion', description='DDPM and cold diffusion on MNIST.')
     sub = p.add_subparsers(dest='cmd', required=True)
-    for add in (_add_fetch_data, _add_summary, _add_train, _add_sample, _add_batch, _add_score_zoo, _add_export,
-                _add_refit_prior, _add_main, _add_evaluate):
+    for add in (_add_fetch_data, _add_summary, _add_train, _add_sample, _add_guidance, _add_batch, _add_score_zoo,
+                _add_export, _add_refit_prior, _add_main, _add_evaluate):
         add(sub)
     return p
 

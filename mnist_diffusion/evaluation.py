@@ -5,7 +5,7 @@
 # %% ../nbs/05_evaluation.ipynb #422eec50
 from __future__ import annotations
 import json, math, time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 import torch
 from torch import nn
@@ -25,8 +25,9 @@ warnings.filterwarnings('ignore', message='Metric `(Kernel Inception Distance|In
 __all__ = ['CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'CONVENTIONS', 'MNISTClassifier', 'random_shift', 'accuracy',
            'train_classifier', 'load_classifier', 'to_metric_space', 'fid', 'kid', 'inception_score',
            'class_distribution', 'image_metrics', 'real_floor', 'restoration_score', 'SampleSpec', 'timed_samples',
-           'ruler', 'model_label', 'score_line', 'score', 'evaluate_checkpoints', 'plot_metrics', 'evaluate_run',
-           'make_eval_fn', 'inception_fid']
+           'ruler', 'train_digits', 'model_label', 'score_line', 'spread', 'digit_scores', 'conditional_scores',
+           'score', 'evaluate_checkpoints', 'plot_metrics', 'evaluate_run', 'make_eval_fn', 'plot_guidance',
+           'guidance_sweep', 'inception_fid']
 
 # %% ../nbs/05_evaluation.ipynb #124f90ee
 def _conv_bn(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU())
@@ -207,10 +208,19 @@ class SampleSpec:
     power: float|None = None           # the time grid t_i = T((k-i)/k)^power (None: the sampler's own)
     seed: int = 0
     grid: tuple|None = None            # an explicit decreasing time grid from T to 0 (overrides steps and power)
+    guidance: float|None = None        # None: free draws; a weight: the ten digits in equal numbers, DDPMs guided
 
     def sampler_for(self, kind: str) -> str|None:
         "The sampler name for a model of `kind`."
         return self.sampler.get(kind) if isinstance(self.sampler, dict) else self.sampler
+
+    def labels(self, i=0, n=None) -> torch.Tensor|None:
+        "The digits asked of samples `i..i+n` (0, 1, ..., 9, 0, 1, ...), or None for free draws."
+        return None if self.guidance is None else torch.arange(i, i + (self.n if n is None else n)) % 10
+
+    def guidance_for(self, kind: str) -> float:
+        "The guidance weight for a model of `kind` (cold models condition through their prior: 0)."
+        return self.guidance if kind == 'ddpm' and self.guidance else 0.
 
 # %% ../nbs/05_evaluation.ipynb #5ff0d27c
 @torch.no_grad()
@@ -220,8 +230,9 @@ def timed_samples(model, spec: SampleSpec, bs=250, desc=None, **kw) -> tuple[tor
     g, xs, sampler = torch.Generator(dev).manual_seed(spec.seed), [], spec.sampler_for(model.kind)
     t0 = time.perf_counter()
     for i in tqdm(range(0, spec.n, bs), desc=desc, disable=desc is None, leave=False):
-        xs.append(model.sample(min(bs, spec.n - i), g, sampler, spec.steps, power=spec.power, grid=spec.grid,
-                               **kw).cpu())
+        b = min(bs, spec.n - i)
+        xs.append(model.sample(b, g, sampler, spec.steps, power=spec.power, grid=spec.grid, labels=spec.labels(i, b),
+                               guidance=spec.guidance_for(model.kind), **kw).cpu())
     return torch.cat(xs), (time.perf_counter() - t0) / spec.n
 
 # %% ../nbs/05_evaluation.ipynb #0e142a2a
@@ -230,6 +241,11 @@ def ruler(n: int, root='data', seed=0, clf=None) -> dict:
     clf = clf or load_classifier()
     x_real, y_real = mnist_dataset(root, train=False).tensors
     return dict(clf=clf, x_real=x_real, y_real=y_real, floor=real_floor(n, root, clf, seed), root=root)
+
+def train_digits(rule: dict) -> tuple[torch.Tensor, torch.Tensor]:
+    "The training digits and labels of the ruler's data root (read once, then kept in the ruler)."
+    if 'train' not in rule: rule['train'] = mnist_dataset(rule['root'], train=True).tensors
+    return rule['train']
 
 # %% ../nbs/05_evaluation.ipynb #985b95bc
 def model_label(r: dict) -> str:
@@ -242,24 +258,57 @@ def score_line(r: dict) -> str:
     return (f"{r['file'] or model_label(r)}: FID {fid_}  KID {r['kid']:.4f}  IS {r['IS']:.2f}  "
             f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, "
             f"{r['steps']} NFE)"
-            + (f"  restored {r['restore_acc']:.3f}" if 'restore_acc' in r else ''))
+            + (f"  restored {r['restore_acc']:.3f}" if 'restore_acc' in r else '')
+            + (f"  digit asked {100 * r['cond_acc']:.1f}% (guidance {r['guidance']:g})" if 'cond_acc' in r else ''))
+
+# %% ../nbs/05_evaluation.ipynb #861b6661
+def spread(u, clf) -> float:
+    "Total variance of the classifier's features of [0,1] images: how varied a set of images is."
+    return torch.cat([clf.features(b) for b in _batches(u)]).var(0).sum().item()
+
+@torch.no_grad()
+def digit_scores(x, y, rule: dict, seed=0) -> list[dict]:
+    "Per digit asked for: how often the classifier names it; FID on that digit's test images, with its floor; spread."
+    clf, (x_tr, y_tr), g, rows = rule['clf'], train_digits(rule), torch.Generator().manual_seed(seed), []
+    for d in range(10):
+        gen, real, train = x[y == d], rule['x_real'][rule['y_real'] == d], x_tr[y_tr == d]
+        m = min(len(gen), len(real), len(train))
+        if m <= clf.n_features:
+            raise UsageError(f"per-digit FID needs more than {clf.n_features} samples of each digit, got {m} of digit "
+                             f"{d}: raise n to at least {10 * (clf.n_features + 1)}")
+        ug, ur, ut = (to_metric_space(a[torch.randperm(len(a), generator=g)[:m]]) for a in (gen, real, train))
+        rows.append(dict(digit=d, n=m, acc=accuracy(clf, gen, torch.full((len(gen),), d)), fid=fid(ur, ug, clf),
+                         floor_fid=fid(ur, ut, clf), diversity=spread(ug, clf) / spread(ur, clf)))
+    return rows
+
+# %% ../nbs/05_evaluation.ipynb #82670fdc
+def conditional_scores(x, y, rule: dict, per_digit=False, seed=0) -> dict:
+    "Conditional accuracy of samples `x` asked to be digits `y`; with `per_digit`, the digits' mean scores and rows."
+    r = dict(cond_acc=accuracy(rule['clf'], x, y))
+    if not per_digit: return r
+    ds = digit_scores(x, y, rule, seed)
+    means = {f'digit_{k}': sum(d[k] for d in ds) / len(ds) for k in ('fid', 'floor_fid', 'diversity')}
+    return r | means | dict(worst_digit_acc=min(d['acc'] for d in ds), digits=json.dumps(ds))
 
 # %% ../nbs/05_evaluation.ipynb #1d8e9116
-def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, **kw) -> dict:
+def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, per_digit=False, **kw) -> dict:
     "One metrics row: `model` (or a checkpoint path) sampled as `spec` says, scored on `rule` beside its floor."
     if isinstance(model, (str, Path)): file, (model, ck) = Path(model).name, load_checkpoint(model, device=device)
     else: file, ck = '', dict(kind=model.kind, preset='', orientation='', epoch='')
     if getattr(model, 'prior', None) is not None and not model.prior.fitted():      # an original coursework cold file
-        if 'x_train' not in rule: rule['x_train'] = mnist_dataset(rule['root'], train=True).tensors[0]   # read once
-        model.fit_prior(rule['x_train'])
+        x_tr, y_tr = train_digits(rule)
+        model.fit_prior(x_tr, y=y_tr)
+    if spec.guidance is not None and model.why_not_labels(spec.guidance_for(model.kind)):
+        spec = replace(spec, guidance=None)                  # a model that cannot draw a chosen digit: free draws
     x, spi = timed_samples(model, spec, desc=file if progress else None, **kw)
     sampler = spec.sampler_for(ck['kind'])
     o = ck['orientation'] if ck['kind'] == 'cold' else ''
     r = dict(file=file, kind=ck['kind'], preset=ck['preset'], orientation=o,
              epoch=ck['epoch'], sampler=model.sampler(sampler).name,
              steps=model.nfe(sampler, spec.steps, spec.power, spec.grid),
-             sec_per_image=spi)
+             sec_per_image=spi, guidance='' if spec.guidance is None else spec.guidance_for(ck['kind']))
     r |= image_metrics(x, rule['x_real'], rule['clf'], seed=spec.seed)
+    if spec.guidance is not None: r |= conditional_scores(x, spec.labels(), rule, per_digit, spec.seed)
     if ck['kind'] == 'cold':                                          # restoring the first n test digits
         x0, y0, clf = rule['x_real'][:spec.n].to(device), rule['y_real'][:spec.n], rule['clf']
         r |= restoration_score(model, x0, y0, clf, spec.sampler_for('cold'))
@@ -333,6 +382,43 @@ def make_eval_fn(spec=SampleSpec(500), root='data', keys=('fid', 'kid', 'IS', 'e
         r = score(model, spec, rule, next(model.parameters()).device)
         return {k: r[k] for k in keys}
     return fn
+
+# %% ../nbs/05_evaluation.ipynb #32932cde
+def plot_guidance(rows: list[dict], path=None, ref: dict|None = None):
+    "Conditional accuracy, FID (ten-digit mix), IS and diversity against guidance weight; floors (and `ref`) dashed."
+    from matplotlib.figure import Figure
+    rs, v = sorted(rows, key=lambda r: float(r['guidance'])), lambda r, k: float(r[k])
+    w, fig = [v(r, 'guidance') for r in rs], Figure(figsize=(13, 2.8))
+    panels = [('cond_acc', 'digit asked for (%)', 100, None), ('fid', 'FID, ten-digit mix', 1, 'floor_fid'),
+              ('IS', 'IS', 1, 'floor_IS'), ('digit_diversity', 'diversity within a digit (real = 1)', 1, None)]
+    for ax, (k, title, f, floor) in zip(fig.subplots(1, 4), panels):
+        ax.plot(w, [f * v(r, k) for r in rs], 'o-', label=model_label(rs[0]) or 'model')
+        if floor: ax.axhline(v(rs[0], floor), ls='--', c='k', label='real-data floor')
+        if k == 'digit_diversity': ax.axhline(1, ls='--', c='k')
+        if ref and k in ref: ax.axhline(f * float(ref[k]), ls=':', c='C1', label=ref.get('label', 'reference'))
+        ax.set(xlabel='guidance weight w', title=title)
+        if k == 'fid': ax.set_yscale('log'); ax.legend(fontsize=7)
+    fig.tight_layout()
+    if path:
+        with atomic_path(path) as tmp: fig.savefig(tmp, format='png', dpi=100)
+    return fig
+
+# %% ../nbs/05_evaluation.ipynb #4af4b840
+def guidance_sweep(model, weights, spec=SampleSpec(2000), rule=None, out_dir=None, root='data', device='cpu',
+                   progress=True) -> list[dict]:
+    "Score `model` (or a checkpoint) at each guidance weight, per digit too; CSVs and a plot into `out_dir` if given."
+    rule, rows, digits = rule or ruler(spec.n, root, spec.seed), [], []
+    for w in weights:
+        r = score(model, replace(spec, guidance=float(w)), rule, device, progress, per_digit=True)
+        if r['guidance'] == '': raise UsageError(f"{r['file'] or 'this model'} cannot draw a chosen digit")
+        digits += [dict(file=r['file'], guidance=r['guidance']) | d for d in json.loads(r.pop('digits'))]
+        rows.append(r)
+        if progress: print(score_line(r), flush=True)
+    if out_dir:
+        out = Path(out_dir)
+        write_csv(out/'guidance.csv', rows); write_csv(out/'digits.csv', digits)
+        plot_guidance(rows, out/'guidance.png')
+    return rows
 
 # %% ../nbs/05_evaluation.ipynb #cb2a848d
 @torch.no_grad()
