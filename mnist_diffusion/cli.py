@@ -49,7 +49,7 @@ def _sample(a):
         m.fit_prior(x_tr, y=y_tr)
         print(f"fitted its prior over degraded states (and each digit's) to the training digits in {a.root}")
     if a.guidance and a.digit is None and not a.digits: raise UsageError("--guidance needs --digit or --digits")
-    labels = [a.digit] * a.n if a.digit is not None else [d for d in a.digits for _ in range(a.nrow)] or None
+    labels = [a.digit] * a.n if a.digit is not None else [d for d in a.digits or [] for _ in range(a.nrow)] or None
     n = len(labels) if labels else a.n
     x = m.sample(n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, power=a.power, labels=labels,
                  guidance=a.guidance, **({'eta': a.eta} if a.eta else {}))
