@@ -14,7 +14,7 @@ from .cold import COLD_PRESETS, ORIENTATIONS
 from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import TrainConfig, train, pick_device
 from .evaluation import SampleSpec, evaluate_run, guidance_sweep
-from .zoo import export_zoo, prior_of, refit_prior, zoo_table
+from .zoo import export_zoo, prior_of, refit_prior, fit_digit_priors, zoo_table
 from .jobs import main_job, batch, score_zoo
 
 # %% auto #0
@@ -84,8 +84,10 @@ def _export(a):
     print(zoo_table())
 
 def _refit_prior(a):
-    x = None if a.like else mnist_dataset(a.root, train=True).tensors[0]
-    print('\n'.join(refit_prior(a.files, a.k, x, seed=a.seed, fits=prior_of(a.like) if a.like else None)))
+    if a.k is None and not a.digits: raise UsageError("give --k (a new prior), --digits (a prior per digit), or both")
+    x, y = (None, None) if a.like and not a.digits else mnist_dataset(a.root, train=True).tensors
+    if a.k: print('\n'.join(refit_prior(a.files, a.k, x, seed=a.seed, fits=prior_of(a.like) if a.like else None)))
+    if a.digits: print('\n'.join(fit_digit_priors(a.files, x, y, seed=a.seed)))
 
 # %% ../nbs/09_cli.ipynb #a481cef8
 class _Parser(argparse.ArgumentParser):
@@ -284,9 +286,10 @@ def _add_export(sub):
 # %% ../nbs/09_cli.ipynb #d31720f6
 def _add_refit_prior(sub):
     "The `refit-prior` subcommand's arguments."
-    r = sub.add_parser('refit-prior', help="give shipped cold models a mixture prior of another size (no retraining)")
+    r = sub.add_parser('refit-prior', help="refit shipped cold models' prior, or add one per digit (no retraining)")
     r.add_argument('files', nargs='+', help='zoo file names')
-    r.add_argument('--k', type=COUNT, required=True, help='mixture components')
+    r.add_argument('--k', type=COUNT, default=None, help='mixture components of a new prior over all digits')
+    r.add_argument('--digits', action='store_true', help='add a prior per digit, to draw a chosen digit')
     r.add_argument('--like', default=None, help="a zoo file whose prior (same k, orientation, scale) to copy")
     r.add_argument('--seed', type=NONNEG, default=0)
     r.add_argument('--root', default='data')

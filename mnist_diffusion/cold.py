@@ -257,7 +257,7 @@ PRIORS = {'gmm': GaussianMixturePrior, 'empirical': EmpiricalPrior}
 # %% ../nbs/03_cold.ipynb #7cf2908d
 class ColdModel(ColdDiffusion):
     "Cold diffusion with a prior over fully degraded states, for unconditional generation (row/column averaging)."
-    def __init__(self, net, degradation, loss='l1', prior_k=10, sigma=0., prior='gmm', prior_n=2000, digit_k=10):
+    def __init__(self, net, degradation, loss='l1', prior_k=10, sigma=0., prior='gmm', prior_n=2000, digit_k=5):
         super().__init__(net, degradation, loss, sigma)
         if prior not in PRIORS: raise UsageError(f"unknown prior {prior!r}; choose one of {', '.join(PRIORS)}")
         size, digit_size = (prior_k, digit_k) if prior == 'gmm' else (prior_n, max(1, prior_n // 10))
@@ -268,9 +268,13 @@ class ColdModel(ColdDiffusion):
     def fit_prior(self, x: torch.Tensor, seed=0, y: torch.Tensor|None = None):
         "Fit the prior to the degraded states of training images `x` [N,1,28,28]; with labels `y`, one per digit too."
         if self.prior is None: raise UsageError("unconditional sampling needs a row/column averaging degradation")
+        self.prior.fit(profile(x * self.x_scale, self.D.orientation), seed)
+        return self if y is None else self.fit_digit_priors(x, y, seed)
+
+    def fit_digit_priors(self, x: torch.Tensor, y: torch.Tensor, seed=0):
+        "Fit one prior per digit to the degraded states of the training images `x` with labels `y`."
         v = profile(x * self.x_scale, self.D.orientation)
-        self.prior.fit(v, seed)
-        for d, pr in enumerate(self.digit_prior if y is not None else []):
+        for d, pr in enumerate(self.digit_prior):
             if not (y == d).any(): raise UsageError(f"no training image of digit {d}: per-digit priors need all ten")
             pr.fit(v[y == d], seed)
         return self
@@ -315,7 +319,7 @@ class ColdConfig:
     prior_k: int = 10
     prior: str = 'gmm'                 # 'gmm' (fitted mixture) or 'empirical' (stored training profiles)
     sigma: float = 0.                  # Gaussian noise added to D(x0, t) in training (0: the coursework's loss)
-    digit_k: int = 10                  # components of each digit's prior (drawing a chosen digit)
+    digit_k: int = 5                   # components of each digit's prior (drawing a chosen digit)
     lr: float = 2e-4
     batch_size: int = 128
 

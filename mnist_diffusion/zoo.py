@@ -14,7 +14,7 @@ from .checkpoint import (checkpoints, read_checkpoint, read_log, load_checkpoint
 
 # %% auto #0
 __all__ = ['slim_checkpoint', 'hardware', 'export_zoo', 'manifest', 'last_epochs', 'metrics_file', 'zoo_score', 'find_pretrained',
-           'load_pretrained', 'zoo_table', 'prior_of', 'refit_prior']
+           'load_pretrained', 'zoo_table', 'prior_of', 'refit_prior', 'fit_digit_priors']
 
 # %% ../nbs/06_zoo.ipynb #4f008f90
 def slim_checkpoint(src, dst) -> Path:
@@ -157,5 +157,25 @@ def refit_prior(files, k: int, x: torch.Tensor|None, zoo=ZOO_DIR, seed=0, fits: 
         save_checkpoint(zoo/f, **keep, model_config=mc, ema=ema)
         entries[f].update(bytes=(zoo/f).stat().st_size, sha256=sha256_of(zoo/f))
         done.append(f"{f}: {k}-component prior, {entries[f]['bytes']:,} bytes")
+    with atomic_path(zoo/'manifest.json') as tmp: tmp.write_text(json.dumps(ms, indent=1))
+    return done
+
+# %% ../nbs/06_zoo.ipynb #4d90ffeb
+def fit_digit_priors(files, x: torch.Tensor, y: torch.Tensor, zoo=ZOO_DIR, seed=0) -> list[str]:
+    "Give each zoo cold file in `files` one prior per digit, fitted to training images `x` with labels `y`."
+    zoo, ms, fits, done = Path(zoo), manifest(zoo), {}, []
+    entries = {m['file']: m for m in ms}
+    if bad := [f for f in files if entries.get(f, {}).get('kind') != 'cold']:
+        raise UsageError(f"not cold models in {zoo}/manifest.json: {', '.join(bad)}")
+    for f in files:
+        ck = read_checkpoint(zoo/f, 'cold')
+        m = build_model('cold', ck['model_config'])
+        key = (ck['orientation'], m.x_scale, ck['model_config'].get('digit_k', 5), ck['model_config'].get('prior'))
+        if key not in fits: fits[key] = m.fit_digit_priors(x, y, seed).digit_prior.state_dict()
+        ema = ck['ema'] | {f'digit_prior.{n}': v.half() for n, v in fits[key].items()}
+        keep = {n: v for n, v in ck.items() if n not in ('ema', 'format')}
+        save_checkpoint(zoo/f, **keep, ema=ema)
+        entries[f].update(bytes=(zoo/f).stat().st_size, sha256=sha256_of(zoo/f))
+        done.append(f"{f}: a prior per digit, {entries[f]['bytes']:,} bytes")
     with atomic_path(zoo/'manifest.json') as tmp: tmp.write_text(json.dumps(ms, indent=1))
     return done
