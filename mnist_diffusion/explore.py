@@ -48,6 +48,9 @@ class Explorer:
         self.steps = W.IntSlider(DEFAULT_STEPS, min=1, max=200, description='steps (NFE)', continuous_update=False,
                                  **st)
         self.conditional = W.Checkbox(False, description='restore real test digits (conditional panels)', indent=False)
+        self.digit = W.Dropdown(options=[('any', None)] + [(str(d), d) for d in range(10)], description='digit', **st)
+        self.guidance = W.FloatSlider(0., min=0., max=4., step=0.25, description='guidance', continuous_update=False,
+                                      **st)
         self.n = W.IntSlider(16, min=4, max=64, step=4, description='samples', continuous_update=False, **st)
         self.seed = W.IntText(0, description='seed', **st)
         # a fixed-width image keeps its aspect ratio; `flex-start` stops the row stretching it to the controls' height
@@ -58,11 +61,11 @@ class Explorer:
         self.preset.observe(self._preset_changed, 'value')
         self.orientation.observe(self._preset_changed, 'value')
         self.sampler.observe(self._sampler_changed, 'value')
-        for w in (self.epoch, self.steps, self.conditional, self.n, self.seed):
+        for w in (self.epoch, self.steps, self.conditional, self.n, self.seed, self.digit, self.guidance):
             w.observe(lambda _: self.render(), 'value')
         self._kind_changed()
         controls = W.VBox([self.kind, self.preset, self.orientation, self.epoch, self.sampler, self.steps,
-                           self.conditional, self.n, self.seed, self.status])
+                           self.digit, self.guidance, self.conditional, self.n, self.seed, self.status])
         self.widget = W.HBox([controls, self.image], layout=W.Layout(align_items='flex-start'))
 
     def _sel(self):
@@ -121,6 +124,15 @@ def _sampler_changed(self: Explorer, _=None):
     self._gray_out()
     self.render()
 
+# %% ../nbs/07_explore.ipynb #a37e4fff
+@patch
+def _gray_digit(self: Explorer, model) -> tuple[int|None, float]:
+    "Enable the digit picker where `model` can draw a chosen digit, guidance where it is a DDPM; what they ask."
+    self.digit.disabled = self.conditional.value or model.why_not_labels(0.) is not None
+    self.guidance.disabled = self.digit.disabled or self.kind.value == 'cold' or self.digit.value is None
+    labels = None if self.digit.disabled else self.digit.value
+    return labels, 0. if self.guidance.disabled else self.guidance.value
+
 # %% ../nbs/07_explore.ipynb #088d6bf4
 @lru_cache(maxsize=32)
 def _load(kind, preset, epoch, orientation, zoo):
@@ -146,8 +158,10 @@ def render(self: Explorer):
     g, n = torch.Generator().manual_seed(int(self.seed.value)), self.n.value
     steps = self.steps.value if not self.steps.disabled else None
     note = f', {model.nfe(s, steps)} NFE'
+    labels, w = self._gray_digit(model)
     if not self.conditional.value:
-        x, nrow = model.sample(n, g, s, steps), 8
+        x, nrow = model.sample(n, g, s, steps, labels=labels, guidance=w), 8
+        if labels is not None: note += f', digit {labels}' + (f', guidance {w:g}' if k == 'ddpm' else '')
     else:
         m = min(n, 8)
         x0, extra = self.x_cond[:m] if self.x_cond is not None else _test_digits(m)
