@@ -62,8 +62,8 @@ def _batch(a):
     batch(a.config, a.out, a.root, a.dry_run)
 
 def _main(a):
-    main_job(a.out, SampleSpec(a.n, {'ddpm': a.ddpm_sampler}, a.steps, seed=a.seed), a.root, a.all_epochs,
-             max_model_min=a.max_model_min)
+    main_job(a.out, SampleSpec(a.n, {'ddpm': a.ddpm_sampler}, a.steps, seed=a.seed, guidance=a.guidance), a.root,
+             a.all_epochs, max_model_min=a.max_model_min)
 
 # %% ../nbs/09_cli.ipynb #a2a39185
 def _evaluate(a):
@@ -308,6 +308,8 @@ def _add_main(sub):
                    help='NFE for DDPM samplers that take a step count (default 20)')
     j.add_argument('--seed', type=NONNEG, default=0)
     j.add_argument('--all-epochs', action='store_true', help='score every shipped epoch, not only the last')
+    j.add_argument('--guidance', type=GUIDANCE, default=0.5,
+                   help="models that draw a chosen digit are asked for the ten alike, DDPMs guided by this weight")
     j.add_argument('--max-model-min', type=_number(float, 0.), default=5,
                    help='skip models whose sampling would take longer here (0: keep all)')
     j.set_defaults(fn=_main)

@@ -193,19 +193,23 @@ def score_zoo(spec=SampleSpec(), presets=None, epochs=None, last=False, root='da
 # %% ../nbs/08_jobs.ipynb #560b8a84
 def _num(v, d=2) -> str: return '' if v in (None, '') else f'{float(v):.{d}f}'
 
+def _asked(r) -> str:
+    "The conditional accuracy and guidance of a metrics row ('' for free draws)."
+    return '' if r.get('cond_acc') in (None, '') else f"{100 * float(r['cond_acc']):.1f}% ({float(r['guidance']):g})"
+
 # %% ../nbs/08_jobs.ipynb #4bef2058
 def results_table(rows: list[dict]) -> str:
     "Markdown table of each model's last scored epoch: sampler, NFE, cost and scores, with the real-data floor."
-    out = ["| model | epoch | sampler | NFE | ms/image | FID | KID | IS | classes (e^H) | restored (cold) |",
-           '|' + '---|' * 10]
+    out = ["| model | epoch | sampler | NFE | ms/image | FID | KID | IS | classes (e^H) | restored (cold) | "
+           "digit asked for (w) |", '|' + '---|' * 11]
     for r in last_epochs(rows):
         out.append(f"| {model_label(r)} | {r['epoch']} | {r['sampler']} | {r['steps']} | "
                    f"{1000 * float(r['sec_per_image']):.1f} | "
                    f"{_num(r['fid'])} | {_num(r['kid'], 1)} | {_num(r['IS'])} | {_num(r['effective_classes'], 1)} | "
-                   f"{_num(r.get('restore_acc'), 3)} |")
+                   f"{_num(r.get('restore_acc'), 3)} | {_asked(r)} |")
     r = rows[0]
     out.append(f"| real data (floor, n={r['n']}) | | | | | {_num(r['floor_fid'])} | {_num(r['floor_kid'], 1)} | "
-               f"{_num(r['floor_IS'])} | {_num(r['floor_effective_classes'], 1)} | |")
+               f"{_num(r['floor_IS'])} | {_num(r['floor_effective_classes'], 1)} | | |")
     return '\n'.join(out)
 
 # %% ../nbs/08_jobs.ipynb #f296ee9b
