@@ -130,20 +130,27 @@ class ColdDiffusion(Diffusion):
     "A restoration network `net(x_t, t/T)` with its degradation: the restoration loss and the `cold` samplers."
     kind, default_sampler, default_steps = 'cold', 'alg2', None
 
-    def __init__(self, net: nn.Module, degradation: Degradation, loss='l1', sigma=0.):
+    def __init__(self, net: nn.Module, degradation: Degradation, loss='l1', sigma=0., p_uncond=0.1):
         super().__init__()
         if loss not in LOSSES: raise UsageError(f"unknown loss {loss!r}; choose 'l1' or 'l2'")
         if sigma < 0: raise UsageError(f"sigma (training noise) must be >= 0, got {sigma}")
         self.net, self.D, self.loss_name, self.T, self.sigma = net, degradation, loss, degradation.T, sigma
+        self.n_classes, self.p_uncond = getattr(net, 'n_classes', 0), p_uncond    # a restorer told the digit
 
-    def forward(self, x, t): return self.net(x, t.float() / self.T)
+    def forward(self, x, t, y=None):
+        "The restoration $R(x_t, t)$; a label-conditioned restorer is told the digits being sampled (or `y`)."
+        y = y if y is not None or self.cond is None else self.cond[0]
+        tau = t.float() / self.T
+        return self.net(x, tau) if y is None or not self.n_classes else self.net(x, tau, y)
 
     def loss(self, x0, generator: torch.Generator|None = None, y=None):
-        "Restoration loss at uniform $t \\in 1..T$, from $D(x_0, t)$ plus `sigma` noise if set (labels unused)."
+        "Restoration loss at uniform $t \\in 1..T$, from $D(x_0, t)$ plus `sigma` noise if set (and labels if taken)."
         t = torch.randint(1, self.T + 1, (len(x0),), device=x0.device, generator=generator)
         xt = self.D(x0, t)
         if self.sigma: xt = xt + self.sigma * torch.randn(xt.shape, device=xt.device, generator=generator)
-        return LOSSES[self.loss_name](self(xt, t), x0)
+        if self.n_classes and y is not None:                     # dropped as for the DDPM: one net, both questions
+            y = torch.where(torch.rand(len(y), device=y.device, generator=generator) < self.p_uncond, self.n_classes, y)
+        return LOSSES[self.loss_name](self(xt, t, y if self.n_classes else None), x0)
 
     def x_T(self, n, generator, conditional, y=None):
         "The fully degraded state of the given real images (a prior draw in `ColdModel`)."
@@ -333,6 +340,8 @@ COLD_PRESETS = {
     'unet_7':        ColdConfig(net=_unet, lr=1e-3, prior_k=50),
     'unet_28':       ColdConfig(net=_unet, degradation=dict(kind='rowcol', group=1, order='outside_in', seed=0),
                                 lr=1e-3, prior_k=50),
+    # unet_7 told the digit it restores (trained with labels dropped 10% of the time)
+    'unet_7_cond':   ColdConfig(net=_unet | dict(n_classes=10), lr=1e-3, prior_k=50),
     'blur':          ColdConfig(net=_unet, degradation=dict(kind='blur', T=20, sigma=1.0), lr=1e-3),
 }
 

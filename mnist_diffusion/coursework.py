@@ -59,8 +59,8 @@ def coursework_step(m: ColdModel, z, t, s, state, generator=None):
     return x0 if s == 0 else z - m.D(x0, t_batch(z, t - 1)) + m.D(x0, t_batch(z, s - 1))
 
 # %% ../nbs/03_coursework.ipynb #519eace9
-def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=0) -> ColdModel:
-    "A `ColdModel` from an original coursework cold checkpoint (a path or its state_dict); `x_fit` fits its prior."
+def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=0, y_fit=None) -> ColdModel:
+    "A `ColdModel` from an original coursework cold file (a path or state_dict); `x_fit` (`y_fit`) fit its priors."
     sd = state_dict_of(src, 'coursework cold checkpoint')
     key = next((k for k in ('rows_t', 'cols_t') if isinstance(sd, dict) and k in sd), None)
     if key is None or 'gt.frequencies' not in sd:
@@ -71,7 +71,7 @@ def load_coursework_cold(src, act='gelu', x_fit: torch.Tensor|None = None, seed=
                            block_mean=order.dim() == 2)
     m = ColdModel(coursework_net(sd, act), D)
     m.x_scale, m.default_sampler = 0.5, 'coursework'           # the original's pixels and its own sampling loop
-    return m.fit_prior(x_fit, seed) if x_fit is not None else m
+    return m.fit_prior(x_fit, seed, y_fit) if x_fit is not None else m
 
 # %% ../nbs/03_coursework.ipynb #9168bd2f
 def load_coursework_file(sd: dict, path) -> tuple[nn.Module, dict]:

@@ -176,7 +176,9 @@ def build_run(cfg: TrainConfig, dataset: TensorDataset, device, model=None):
     model = build_model(cfg.kind, asdict(mc)) if model is None else model
     base = init_weights(cfg, model) if cfg.init_from else 0  # a cold checkpoint brings its fitted prior
     if cfg.init_from is None and isinstance(model, ColdModel) and model.prior is not None:
-        model.fit_prior(dataset.tensors[0], seed=cfg.seed)
+        x, y = dataset.tensors
+        every = torch.bincount(y.cpu(), minlength=10).min() >= 10            # enough of each digit for its own prior
+        model.fit_prior(x, cfg.seed, y if every else None)
     model.to(device, memory_format=torch.channels_last if cfg.channels_last else torch.contiguous_format)
     ema = make_ema(model, cfg.ema_decay)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr or mc.lr)
