@@ -39,6 +39,22 @@ def results_10k() -> str:
                f"{_f(r['floor_kid'])} | {_f(r['floor_IS'], 2)} | {_f(r['floor_effective_classes'])} | |")
     return '\n'.join(out)
 
+def conditional() -> str:
+    "Conditional accuracy and FID of the ten-digit mix at n=10,000 (DDPM) and of the best cold models (n=1,000)."
+    pc = lambda v: f'{100 * float(v):.1f}%'
+    g = sorted(_rows(RESULTS/'guidance_10k'/'guidance.csv'), key=lambda r: float(r['guidance']))
+    ref = next(r for r in _rows(ZOO/'metrics_10k.csv') if r['preset'] == 'unet_v' and r['epoch'] == g[0]['epoch'])
+    out = ['| model | n | digit asked for | FID, ten-digit mix |', '|---|---|---|---|']
+    out += [f"| DDPM `unet_v_cond` @{r['epoch']}, guidance {float(r['guidance']):g} | {int(r['n']):,} | "
+            f"{pc(r['cond_acc'])} | {_f(r['fid'])} |" for r in g]
+    out.append(f"| DDPM `unet_v` @{ref['epoch']} (no labels) | {int(ref['n']):,} | | {_f(ref['fid'])} |")
+    cold = _rows(RESULTS/'cold_conditional.csv')
+    for o in ('row', 'col'):
+        r = max((r for r in cold if r['orientation'] == o), key=lambda r: float(r['cond_acc']))
+        out.append(f"| cold `{r['preset']}` {o} @{r['epoch']}, its per-digit prior | {int(r['n']):,} | "
+                   f"{pc(r['cond_acc'])} | {_f(r['fid'])} |")
+    return '\n'.join(out)
+
 def timing(name: str) -> str:
     "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
     r = next((r for r in _rows(RESULTS/'timings.csv') if r['name'] == name), None)
