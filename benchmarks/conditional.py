@@ -7,12 +7,12 @@ D(x0, T) by Algorithm 2, by the coursework's own loop and directly. `--part cost
 DDPM unguided (w = 0) and guided (w > 0: both branches in one batched call), medians of `--repeats` runs, with the
 network calls and the images per call counted.
 
-    .venv/bin/python benchmarks/conditional.py --part cold --n 1000
+    .venv/bin/python benchmarks/conditional.py --part cold --n 1000 [--presets unet_7_cond]
     .venv/bin/python benchmarks/conditional.py --part cost --repeats 5
 """
 import argparse, statistics, time
 import torch
-from mnist_diffusion.core import write_csv, ZOO_DIR
+from mnist_diffusion.core import write_csv, merge_csv, ZOO_DIR
 from mnist_diffusion.zoo import manifest, last_epochs, load_pretrained, hardware
 from mnist_diffusion.evaluation import SampleSpec, ruler, score, restoration_score
 from mnist_diffusion.checkpoint import load_checkpoint
@@ -20,7 +20,8 @@ from mnist_diffusion.checkpoint import load_checkpoint
 def cold(a):
     rule, rows = ruler(a.n, a.root), []
     x0, y0 = rule['x_real'][:a.n], rule['y_real'][:a.n]
-    for m in (m for m in last_epochs(manifest()) if m['kind'] == 'cold'):
+    colds = [m for m in last_epochs(manifest()) if m['kind'] == 'cold']
+    for m in (m for m in colds if not a.presets or m['preset'] in a.presets):
         r = score(ZOO_DIR/m['file'], SampleSpec(a.n, guidance=0.), rule)
         model = load_checkpoint(ZOO_DIR/m['file'])[0]
         cw = restoration_score(model, x0, y0, rule['clf'], 'coursework')['restore_acc']
@@ -28,7 +29,7 @@ def cold(a):
                                        'effective_classes', 'restore_acc', 'restore_acc_direct')}
                     | dict(restore_acc_coursework=cw))
         print(rows[-1], flush=True)
-    write_csv(a.out or 'benchmarks/results/cold_conditional.csv', rows)
+    merge_csv(a.out or 'benchmarks/results/cold_conditional.csv', rows)        # rows of other models kept
 
 def cost(a):
     torch.set_num_threads(a.threads)
@@ -53,7 +54,8 @@ def main():
     ap.add_argument('--part', choices=['cold', 'cost'], required=True)
     ap.add_argument('--n', type=int, default=1000)
     ap.add_argument('--root', default='data')
-    ap.add_argument('--preset', default='unet_v_cond')
+    ap.add_argument('--preset', default='unet_v_cond', help='cost: the conditional DDPM to time')
+    ap.add_argument('--presets', nargs='*', default=None, help='cold: only these presets (default: all)')
     ap.add_argument('--guidance', type=float, default=0.5)
     ap.add_argument('--batch', type=int, default=250)
     ap.add_argument('--repeats', type=int, default=5)
