@@ -308,7 +308,7 @@ def _add_main(sub):
                    help='NFE for DDPM samplers that take a step count (default 20)')
     j.add_argument('--seed', type=NONNEG, default=0)
     j.add_argument('--all-epochs', action='store_true', help='score every shipped epoch, not only the last')
-    j.add_argument('--guidance', type=GUIDANCE, default=0.5,
+    j.add_argument('--guidance', type=GUIDANCE, default=DDPM.default_guidance,
                    help="models that draw a chosen digit are asked for the ten alike, DDPMs guided by this weight")
     j.add_argument('--max-model-min', type=_number(float, 0.), default=5,
                    help='skip models whose sampling would take longer here (0: keep all)')

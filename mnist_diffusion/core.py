@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #6e557512
 from __future__ import annotations
-import contextlib, csv, hashlib, os, tempfile
+import contextlib, csv, hashlib, itertools, os, tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -151,7 +151,7 @@ class Diffusion(nn.Module):
         if not 0 <= guidance <= MAX_GUIDANCE:
             raise UsageError(f"guidance must be between 0 and {MAX_GUIDANCE:g} (0: no guidance), got {guidance}")
         if why := self.why_not_labels(guidance): raise UsageError(why)
-        return digit_labels(labels, n, next(iter(self.state_dict().values()), torch.empty(0)).device)
+        return digit_labels(labels, n, next(itertools.chain(self.parameters(), self.buffers()), torch.empty(0)).device)
 
     @contextlib.contextmanager
     def conditioned(self, y: torch.Tensor|None, guidance=0.):

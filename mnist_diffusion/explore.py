@@ -49,8 +49,8 @@ class Explorer:
                                  **st)
         self.conditional = W.Checkbox(False, description='restore real test digits (conditional panels)', indent=False)
         self.digit = W.Dropdown(options=[('any', None)] + [(str(d), d) for d in range(10)], description='digit', **st)
-        self.guidance = W.FloatSlider(0., min=0., max=4., step=0.25, description='guidance', continuous_update=False,
-                                      **st)
+        self.guidance = W.FloatSlider(DDPM.default_guidance, min=0., max=4., step=0.25, description='guidance',
+                                      continuous_update=False, **st)
         self.n = W.IntSlider(16, min=4, max=64, step=4, description='samples', continuous_update=False, **st)
         self.seed = W.IntText(0, description='seed', **st)
         # a fixed-width image keeps its aspect ratio; `flex-start` stops the row stretching it to the controls' height
