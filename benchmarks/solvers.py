@@ -17,7 +17,7 @@ which.
 import argparse, csv
 from pathlib import Path
 import torch
-from mnist_diffusion.core import write_csv, SAMPLERS
+from mnist_diffusion.core import write_csv
 from mnist_diffusion.zoo import load_pretrained
 from mnist_diffusion.evaluation import SampleSpec, image_metrics, ruler, timed_samples
 
@@ -41,7 +41,7 @@ def main():
     clf, x_real, floor = rule['clf'], rule['x_real'], rule['floor']
     out = Path(a.out)
     label = lambda s: f'{s}-eta{a.eta:g}' if a.eta and s == 'ddim' else s
-    power = lambda s: SAMPLERS[s].power if a.power is None else a.power
+    power = lambda s: model.sampler(s).power if a.power is None else a.power
     nfes = [int(k) for k in a.nfe.split(',')]
     same = lambda r, s: (r['model'], r['sampler'], float(r['power'])) == (entry['file'], label(s), power(s)) \
         and int(r['nfe']) in nfes

@@ -8,9 +8,8 @@ import csv, io, re
 from pathlib import Path
 import torch
 from torch import nn
-from .core import UsageError, atomic_path
-from .ddpm import DDPM, build_ddpm
-from .cold import ColdModel, build_cold
+from .core import UsageError, atomic_path, formulation, FORMULATIONS, Diffusion
+from . import ddpm, cold, edm                      # importing a formulation registers it  # noqa: F401
 from .coursework import coursework_kind, load_coursework_file
 
 # %% auto #0
@@ -21,13 +20,13 @@ __all__ = ['LAST', 'CKPT_FORMAT', 'KINDS', 'ckpt_name', 'ckpt_epoch', 'checkpoin
 LAST = 'last.pt'
 
 def ckpt_name(kind, epoch, preset, orientation='row') -> str:
-    "`ddpm_mnist_{epoch}_{preset}.pt` or `cold_mnist_{epoch}_{orientation}_{preset}.pt`."
-    return f'ddpm_mnist_{epoch}_{preset}.pt' if kind == 'ddpm' else f'cold_mnist_{epoch}_{orientation}_{preset}.pt'
+    "`{kind}_mnist_{epoch}_{preset}.pt`, with the orientation before the preset for cold models."
+    return f'{kind}_mnist_{epoch}_' + (f'{orientation}_' if formulation(kind).oriented else '') + f'{preset}.pt'
 
 # %% ../nbs/03a_checkpoint.ipynb #56b6acf2
 def ckpt_epoch(path) -> int:
     "The epoch in a checkpoint's file name."
-    m = re.match(r'(?:ddpm|cold|custom)_mnist_(\d+)_', Path(path).name)
+    m = re.match(r'[a-z]+_mnist_(\d+)_', Path(path).name)
     if not m:
         raise UsageError(f"{path}: not a checkpoint file name (expected ddpm_mnist_<epoch>_<preset>.pt or "
                          "cold_mnist_...)")
@@ -39,8 +38,8 @@ def checkpoints(run_dir) -> list[Path]:
 
 # %% ../nbs/03a_checkpoint.ipynb #adc04bb9
 def run_name(kind, preset, orientation='row') -> str:
-    "The run folder of a model: `ddpm-<preset>` or `cold-<preset>-<orientation>`."
-    return f'{kind}-{preset}' + (f'-{orientation}' if kind == 'cold' else '')
+    "The run folder of a model: `<kind>-<preset>`, or `cold-<preset>-<orientation>`."
+    return f'{kind}-{preset}' + (f'-{orientation}' if formulation(kind).oriented else '')
 
 # %% ../nbs/03a_checkpoint.ipynb #2c18f878
 def read_log(run_dir, name='log.csv') -> list[dict]:
@@ -52,7 +51,7 @@ def read_log(run_dir, name='log.csv') -> list[dict]:
 
 # %% ../nbs/03a_checkpoint.ipynb #7d0244a5
 CKPT_FORMAT = 'mnist-diffusion/1'
-KINDS = ('ddpm', 'cold')
+KINDS = tuple(FORMULATIONS)            # 'ddpm', 'cold', 'edm': the registered formulations
 
 # %% ../nbs/03a_checkpoint.ipynb #d98b1e58
 def save_checkpoint(path, **state) -> Path:
@@ -94,10 +93,9 @@ def latest_checkpoint(run_dir) -> Path|None:
     return kept[-1] if kept else None
 
 # %% ../nbs/03a_checkpoint.ipynb #5e1dd0da
-def build_model(kind: str, model_config: dict) -> DDPM|ColdModel:
+def build_model(kind: str, model_config: dict) -> Diffusion:
     "A fresh model of `kind` from its config dict."
-    if kind not in KINDS: raise UsageError(f"unknown model kind {kind!r}; choose 'ddpm' or 'cold'")
-    return build_ddpm(model_config) if kind == 'ddpm' else build_cold(model_config)
+    return formulation(kind).build(model_config)
 
 # %% ../nbs/03a_checkpoint.ipynb #0afb730a
 def load_checkpoint(path, kind: str|None = None, ema=True, device='cpu') -> tuple[nn.Module, dict]:

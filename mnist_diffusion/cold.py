@@ -10,14 +10,14 @@ import numpy as np
 import torch
 from torch import nn
 import torch.nn.functional as F
-from .core import UsageError, Diffusion, register_sampler, t_batch, preset_lookup
+from .core import UsageError, Diffusion, register_sampler, register_formulation, t_batch, preset_lookup
 from .models import build_net
 
 
 # %% auto #0
-__all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'PRIORS', 'COLD_PRESETS', 'Degradation', 'group_order', 'RowColumnAveraging',
-           'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'alg1_step', 'alg2_step',
-           'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'EmpiricalPrior', 'ColdModel',
+__all__ = ['ORIENTATIONS', 'ORDERS', 'LOSSES', 'PRIORS', 'COLD_PRESETS', 'FORMULATION', 'Degradation', 'group_order',
+           'RowColumnAveraging', 'degradation_strip', 'GaussianBlur', 'build_degradation', 'ColdDiffusion', 'alg1_step',
+           'alg2_step', 'direct_step', 'profile', 'from_profile', 'GaussianMixturePrior', 'EmpiricalPrior', 'ColdModel',
            'ColdConfig', 'cold_preset', 'build_cold']
 
 # %% ../nbs/03_cold.ipynb #7bc19c57
@@ -148,9 +148,8 @@ class ColdDiffusion(Diffusion):
         t = torch.randint(1, self.T + 1, (len(x0),), device=x0.device, generator=generator)
         xt = self.D(x0, t)
         if self.sigma: xt = xt + self.sigma * torch.randn(xt.shape, device=xt.device, generator=generator)
-        if self.n_classes and y is not None:                     # dropped as for the DDPM: one net, both questions
-            y = torch.where(torch.rand(len(y), device=y.device, generator=generator) < self.p_uncond, self.n_classes, y)
-        return LOSSES[self.loss_name](self(xt, t, y if self.n_classes else None), x0)
+        y = self.dropped_labels(y, generator)                   # dropped as for the DDPM: one net, both questions
+        return LOSSES[self.loss_name](self(xt, t, y), x0)
 
     def x_T(self, n, generator, conditional, y=None):
         "The fully degraded state of the given real images (a prior draw in `ColdModel`)."
@@ -358,3 +357,6 @@ def build_cold(cfg: ColdConfig|dict) -> ColdModel:
     cfg = cfg if isinstance(cfg, ColdConfig) else ColdConfig(**cfg)
     return ColdModel(build_net(cfg.net), build_degradation(cfg.degradation), cfg.loss, cfg.prior_k, cfg.sigma,
                      cfg.prior, digit_k=cfg.digit_k)
+
+# %% ../nbs/03_cold.ipynb #531bfea7
+FORMULATION = register_formulation('cold', cold_preset, build_cold, oriented=True)

@@ -12,9 +12,10 @@ import torch
 from torch import nn
 
 # %% auto #0
-__all__ = ['PACKAGE_DIR', 'ASSETS', 'ZOO_DIR', 'STEP_RULES', 'SAMPLERS', 'MAX_GUIDANCE', 'UsageError', 'atomic_path', 'write_csv',
-           'sha256_of', 'merge_csv', 'read_csv', 'preset_lookup', 'Sampler', 'register_sampler', 'sampler_names',
-           'time_grid', 't_batch', 'digit_labels', 'Diffusion']
+__all__ = ['PACKAGE_DIR', 'ASSETS', 'ZOO_DIR', 'STEP_RULES', 'SAMPLERS', 'MAX_GUIDANCE', 'FORMULATIONS', 'UsageError',
+           'atomic_path', 'write_csv', 'sha256_of', 'merge_csv', 'read_csv', 'preset_lookup', 'Sampler',
+           'register_sampler', 'sampler_names', 'time_grid', 't_batch', 'digit_labels', 'Diffusion', 'Formulation',
+           'register_formulation', 'formulation']
 
 # %% ../nbs/00_core.ipynb #a1656942
 class UsageError(Exception):
@@ -87,22 +88,23 @@ class Sampler:
     step: Callable
     steps: str = 'any'          # 'any': the caller's `steps`; 'all': every one of the T steps; 'one': a single step
     power: float = 1.0          # where an 'any' sampler spends its steps by default (see `time_grid`)
+    calls: int = 1              # network calls per step (2 for Heun; its last step, to 0, takes one)
 
 # %% ../nbs/00_core.ipynb #dcff470d
-SAMPLERS: dict[str, Sampler] = {}
+SAMPLERS: dict[tuple[str, str], Sampler] = {}     # (kind, name): one name may mean the same method in two families
 
-def register_sampler(name: str, kind: str, steps='any', power=1.0):
+def register_sampler(name: str, kind: str, steps='any', power=1.0, calls=1):
     "Decorator: register `step(model, x, t, s, state, generator, **kw)` as sampler `name` for models of `kind`."
     if steps not in STEP_RULES: raise ValueError(f"steps must be one of {STEP_RULES}")
     def deco(step):
-        SAMPLERS[name] = Sampler(name, kind, step, steps, power)
+        SAMPLERS[kind, name] = Sampler(name, kind, step, steps, power, calls)
         return step
     return deco
 
 # %% ../nbs/00_core.ipynb #fdcc21c3
 def sampler_names(kind: str|None = None) -> list[str]:
     "The registered sampler names (of one kind, if given)."
-    return [k for k, s in SAMPLERS.items() if kind in (None, s.kind)]
+    return list(dict.fromkeys(s.name for s in SAMPLERS.values() if kind in (None, s.kind)))
 
 def time_grid(T: int, steps: int, power: float = 1.0) -> list[int]:
     "Decreasing time indices $t_i = T((k-i)/k)^p$, $i = 0..k$, from $T$ to 0 (rounded; indices that round alike merge)."
@@ -112,8 +114,8 @@ def time_grid(T: int, steps: int, power: float = 1.0) -> list[int]:
 
 # %% ../nbs/00_core.ipynb #3adf70cc
 def t_batch(x: torch.Tensor, t: int) -> torch.Tensor:
-    "The time `t` for every sample of the batch `x`: a `[B]` long tensor on `x`'s device."
-    return torch.full((len(x),), t, device=x.device, dtype=torch.long)
+    "The time `t` for every sample of the batch `x`: a `[B]` tensor on `x`'s device (long for an index, else float)."
+    return torch.full((len(x),), t, device=x.device, dtype=torch.long if isinstance(t, int) else torch.float)
 
 # %% ../nbs/00_core.ipynb #f3c0fa08
 MAX_GUIDANCE = 20.                  # beyond this classifier-free guidance only saturates the images
@@ -137,6 +139,7 @@ class Diffusion(nn.Module):
     default_steps: int|None = None             # None: all T steps
     x_scale: float = 1.0                       # the network's pixels are model-space pixels times this
     cond: tuple|None = None                    # while sampling with labels: (labels, guidance weight)
+    n_classes: int = 0                         # > 0: the network takes digit labels (class `n_classes`: none)
 
     def loss(self, x0, generator: torch.Generator|None = None, y=None) -> torch.Tensor: raise NotImplementedError
     def x_T(self, n: int, generator, conditional: torch.Tensor|None, y=None) -> torch.Tensor:
@@ -160,13 +163,27 @@ class Diffusion(nn.Module):
         try: yield self
         finally: self.cond = None
 
+    def guided(self, z, t):
+        "The network's output at $(z, t)$: for the labels being sampled (if any), with classifier-free guidance."
+        if self.cond is None: return self(z, t)
+        y, w = self.cond
+        if not w: return self(z, t, y)
+        c, u = self(torch.cat([z, z]), torch.cat([t, t]), torch.cat([y, torch.full_like(y, self.n_classes)])).chunk(2)
+        return c + w * (c - u)                           # both branches in one batched call
+
+    def dropped_labels(self, y, generator=None):
+        "Training labels for a label-conditioned network: each replaced by 'no label' with probability `p_uncond`."
+        if not self.n_classes or y is None: return None
+        drop = torch.rand(len(y), device=y.device, generator=generator) < self.p_uncond
+        return torch.where(drop, self.n_classes, y)
+
     def sampler(self, name: str|None = None) -> Sampler:
         "The registered sampler `name` (the kind's default if None); a one-line error if it does not apply."
         name = name or self.default_sampler
-        if name not in SAMPLERS or SAMPLERS[name].kind != self.kind:
+        if (self.kind, name) not in SAMPLERS:
             raise UsageError(f"sampler {name!r} does not apply to a {self.kind} model; "
                              f"choose one of {', '.join(sampler_names(self.kind))}")
-        return SAMPLERS[name]
+        return SAMPLERS[self.kind, name]
 
     def timesteps(self, sampler: str|None = None, steps: int|None = None, power: float|None = None,
                   grid: list[int]|None = None) -> list[int]:
@@ -183,7 +200,7 @@ class Diffusion(nn.Module):
     @torch.no_grad()
     def reverse(self, x, ts: list[int], sampler: str|None = None, generator=None, return_traj=False, **kw):
         "Run `sampler`'s step from `x` (network scale) down the decreasing grid `ts`; images in model space."
-        sp, state, traj = self.sampler(sampler), {}, []
+        sp, state, traj = self.sampler(sampler), {'grid': ts}, []      # multistep solvers keep their history in `state`
         for t, s in zip(ts, ts[1:]):
             if return_traj: traj.append(x.cpu() / self.x_scale)
             x = sp.step(self, x, t, s, state=state, generator=generator, **kw)
@@ -205,4 +222,32 @@ class Diffusion(nn.Module):
 
     def nfe(self, sampler: str|None = None, steps: int|None = None, power: float|None = None, grid=None) -> int:
         "Network evaluations per sample."
-        return len(self.timesteps(sampler, steps, power, grid)) - 1
+        k, c = len(self.timesteps(sampler, steps, power, grid)) - 1, self.sampler(sampler).calls
+        return k * c - (c - 1)
+
+# %% ../nbs/00_core.ipynb #daf5114e
+@dataclass(frozen=True)
+class Formulation:
+    "A model family: its preset lookup, its builder (from a config or its dict) and whether runs have an orientation."
+    kind: str
+    preset: Callable            # preset(name) (or preset(name, orientation) if `oriented`) -> config
+    build: Callable             # build(config or dict) -> model
+    oriented: bool = False      # cold models degrade rows or columns: names and runs carry the orientation
+
+    def config(self, preset: str, orientation='row'):
+        "The config of preset `preset` (for `orientation` if the family has one)."
+        return self.preset(preset, orientation) if self.oriented else self.preset(preset)
+
+FORMULATIONS: dict[str, Formulation] = {}
+
+def register_formulation(kind: str, preset: Callable, build: Callable, oriented=False) -> Formulation:
+    "Register the model family `kind` (a notebook re-running its export cell keeps the package's registration)."
+    if kind in FORMULATIONS and build.__module__ == '__main__': return FORMULATIONS[kind]     # classes must not mix
+    FORMULATIONS[kind] = f = Formulation(kind, preset, build, oriented)
+    return f
+
+def formulation(kind: str) -> Formulation:
+    "The registered family `kind`; a one-line error naming the others."
+    if kind not in FORMULATIONS:
+        raise UsageError(f"unknown model kind {kind!r}; choose one of {', '.join(FORMULATIONS)}")
+    return FORMULATIONS[kind]

@@ -10,14 +10,14 @@ import torch
 from torch import nn
 from torch.optim.swa_utils import AveragedModel
 from fastcore.basics import patch
-from .core import UsageError, Diffusion, register_sampler, t_batch, preset_lookup
+from .core import UsageError, Diffusion, register_sampler, register_formulation, t_batch, preset_lookup
 from .models import build_net
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'PREDICTIONS', 'DDPM_PRESETS', 'linear_betas', 'cosine_betas', 'alpha_bar', 'make_betas', 'DDPM',
-           'snr_weight', 'tiny_net', 'ancestral_step', 'predict', 'ddim_step', 'half_log_snr', 'extrapolated_x0',
-           'dpmpp_2m_step', 'sde_dpmpp_2m_step', 'ema_multi_avg_fn', 'make_ema', 'DDPMConfig', 'ddpm_preset',
-           'build_ddpm']
+__all__ = ['SCHEDULES', 'PREDICTIONS', 'DDPM_PRESETS', 'FORMULATION', 'linear_betas', 'cosine_betas', 'alpha_bar', 'make_betas',
+           'DDPM', 'snr_weight', 'tiny_net', 'ancestral_step', 'predict', 'ddim_step', 'half_log_snr',
+           'extrapolated_x0', 'dpmpp_2m_step', 'sde_dpmpp_2m_step', 'ema_multi_avg_fn', 'make_ema', 'DDPMConfig',
+           'ddpm_preset', 'build_ddpm']
 
 # %% ../nbs/02_ddpm.ipynb #112f0c5f
 def linear_betas(T: int, beta1=1e-4, beta2=0.02) -> torch.Tensor:
@@ -70,6 +70,10 @@ class DDPM(Diffusion):
     def forward(self, z, t, y=None):
         return self.net(z, t.float() / self.T) if y is None else self.net(z, t.float() / self.T, y)
 
+    def alpha_sigma(self, t: int):
+        "$(\\alpha_t, \\sigma_t) = (\\sqrt{\\bar\\alpha_t}, \\sqrt{1-\\bar\\alpha_t})$."
+        return self.abar[t].sqrt(), (1 - self.abar[t]).sqrt()
+
     def q_sample(self, x0, t, eps):
         "Sample $x_t \\sim q(x_t \\mid x_0)$ given the noise `eps`."
         ab = _bc(self.abar[t])
@@ -85,15 +89,6 @@ class DDPM(Diffusion):
             return "this DDPM was trained without labels: choose a class-conditional preset such as unet_v_cond"
 
 # %% ../nbs/02_ddpm.ipynb #b6816f0b
-@patch
-def guided(self: DDPM, z, t):
-    "The network's output at $(x_t, t)$: for the labels being sampled (if any), with classifier-free guidance."
-    if self.cond is None: return self(z, t)
-    y, w = self.cond
-    if not w: return self(z, t, y)
-    c, u = self(torch.cat([z, z]), torch.cat([t, t]), torch.cat([y, torch.full_like(y, self.n_classes)])).chunk(2)
-    return c + w * (c - u)                               # both branches in one batched call
-
 @patch
 def eps_x0(self: DDPM, z, t):
     "The network's $(\\hat\\epsilon, \\hat x_0)$ at $(x_t, t)$, whatever it was trained to predict."
@@ -117,10 +112,8 @@ def loss(self: DDPM, x0, generator: torch.Generator|None = None, y=None):
     ab = _bc(self.abar[t])
     target = {'eps': eps, 'x0': x0, 'v': ab.sqrt() * eps - (1 - ab).sqrt() * x0}[self.pred]
     w = snr_weight(ab / (1 - ab), self.pred, self.min_snr)
-    if self.n_classes and y is not None:                 # drawn last: t and eps match the unconditional model's
-        drop = torch.rand(len(y), device=y.device, generator=generator) < self.p_uncond
-        y = torch.where(drop, self.n_classes, y)
-    return (w * (self(self.q_sample(x0, t, eps), t, y if self.n_classes else None) - target) ** 2).mean()
+    y = self.dropped_labels(y, generator)                # drawn last: t and eps match the unconditional model's
+    return (w * (self(self.q_sample(x0, t, eps), t, y) - target) ** 2).mean()
 
 # %% ../nbs/02_ddpm.ipynb #32af4ff6
 def tiny_net(**kw) -> nn.Module:
@@ -146,8 +139,8 @@ def predict(m: DDPM, z, t: int, clip_x0=True):
     "$(\\hat\\epsilon, \\hat x_0)$ at `t`; $\\hat x_0$ clipped to the data range ($\\hat\\epsilon$ to match) if asked."
     eps, x0 = m.eps_x0(z, t_batch(z, t))
     if not clip_x0: return eps, x0
-    x0 = x0.clamp(-m.x_scale, m.x_scale)
-    return (z - m.abar[t].sqrt() * x0) / (1 - m.abar[t]).sqrt(), x0
+    x0, (a, sig) = x0.clamp(-m.x_scale, m.x_scale), m.alpha_sigma(t)
+    return (z - a * x0) / sig, x0
 
 @register_sampler('ddim', 'ddpm')
 def ddim_step(m: DDPM, z, t, s, state, generator=None, eta=0., clip_x0=True):
@@ -161,7 +154,8 @@ def ddim_step(m: DDPM, z, t, s, state, generator=None, eta=0., clip_x0=True):
 # %% ../nbs/02_ddpm.ipynb #9d57f4a0
 def half_log_snr(m: DDPM, t: int) -> torch.Tensor:
     "$\\lambda_t = \\log(\\alpha_t / \\sigma_t)$."
-    return 0.5 * (m.abar[t].log() - (1 - m.abar[t]).log())
+    a, sig = m.alpha_sigma(t)
+    return a.log() - sig.log()
 
 def extrapolated_x0(m: DDPM, z, t, s, state, clip_x0=True):
     "2M solvers' $(D, h)$: $\\hat x_0$ at `t` extrapolated in $\\lambda$, $h = \\lambda_s-\\lambda_t$ (None if $s=0$)."
@@ -178,7 +172,8 @@ def dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
     "DPM-Solver++(2M): a second-order multistep update in log-SNR time on the data prediction."
     D, h = extrapolated_x0(m, z, t, s, state, clip_x0)
     if h is None: return D
-    return (1 - m.abar[s]).sqrt() / (1 - m.abar[t]).sqrt() * z - m.abar[s].sqrt() * torch.expm1(-h) * D
+    (a_s, sig_s), (_, sig_t) = m.alpha_sigma(s), m.alpha_sigma(t)
+    return sig_s / sig_t * z - a_s * torch.expm1(-h) * D
 
 # %% ../nbs/02_ddpm.ipynb #63a91fbf
 @register_sampler('sde-dpm++2m', 'ddpm', power=0.75)     # its time grid: measured, see below
@@ -186,9 +181,9 @@ def sde_dpmpp_2m_step(m: DDPM, z, t, s, state, generator=None, clip_x0=True):
     "SDE-DPM-Solver++(2M): 2nd-order multistep solver of the reverse SDE in the data prediction; fresh noise each step."
     D, h = extrapolated_x0(m, z, t, s, state, clip_x0)
     if h is None: return D
-    sig_s, sig_t, keep = (1 - m.abar[s]).sqrt(), (1 - m.abar[t]).sqrt(), -torch.expm1(-2 * h)     # keep = 1 - e^{-2h}
+    (a_s, sig_s), (_, sig_t), keep = m.alpha_sigma(s), m.alpha_sigma(t), -torch.expm1(-2 * h)     # keep = 1 - e^{-2h}
     noise = sig_s * keep.sqrt() * _noise_like(z, generator)
-    return sig_s / sig_t * torch.exp(-h) * z + m.abar[s].sqrt() * keep * D + noise
+    return sig_s / sig_t * torch.exp(-h) * z + a_s * keep * D + noise
 
 # %% ../nbs/02_ddpm.ipynb #e7098d47
 def ema_multi_avg_fn(decay=0.999):
@@ -247,3 +242,6 @@ def build_ddpm(cfg: DDPMConfig|dict) -> DDPM:
     cfg = cfg if isinstance(cfg, DDPMConfig) else DDPMConfig(**cfg)
     return DDPM(build_net(cfg.net), make_betas(cfg.schedule, cfg.T), pred=cfg.pred, min_snr=cfg.min_snr,
                 p_uncond=cfg.p_uncond)
+
+# %% ../nbs/02_ddpm.ipynb #0bda38bd
+FORMULATION = register_formulation('ddpm', ddpm_preset, build_ddpm)

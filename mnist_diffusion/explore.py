@@ -91,7 +91,7 @@ def _set_epochs(self: Explorer):
 @patch
 def _gray_out(self: Explorer):
     "Disable the controls that do not apply to the current model and sampler."
-    k, rule = self.kind.value, SAMPLERS[self.sampler.value].steps
+    k, rule = self.kind.value, SAMPLERS[self.kind.value, self.sampler.value].steps
     self.orientation.disabled = k == 'ddpm'
     self.conditional.disabled = k == 'ddpm'
     self.steps.disabled = k == 'cold' or rule != 'any'

@@ -13,11 +13,11 @@ import torch.distributed as dist
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 from tqdm.auto import tqdm
-from .core import UsageError, atomic_path, write_csv
+from .core import UsageError, atomic_path, write_csv, formulation
 from .data import mnist_dataset, save_grid
-from .ddpm import ddpm_preset, make_ema
-from .cold import ColdModel, cold_preset
-from .checkpoint import (KINDS, LAST, ckpt_name, checkpoints, latest_checkpoint, save_checkpoint,
+from .ddpm import make_ema
+from .cold import ColdModel
+from .checkpoint import (LAST, ckpt_name, checkpoints, latest_checkpoint, save_checkpoint,
                                         read_checkpoint, read_log, build_model)
 
 # %% auto #0
@@ -32,7 +32,7 @@ CLOCKS = {'wall': time.perf_counter, 'cpu': time.process_time}     # what a budg
 @dataclass
 class TrainConfig:
     "How to train one model; `None` fields fall back to the preset's values."
-    kind: str = 'ddpm'                 # 'ddpm' or 'cold'
+    kind: str = 'ddpm'                 # 'ddpm', 'cold' or 'edm' (`core.FORMULATIONS`)
     preset: str = 'default'
     orientation: str = 'row'           # cold only: 'row' or 'col'
     epochs: int = 10                   # where the run ends (with a budget: at most this many epochs)
@@ -60,7 +60,6 @@ class TrainConfig:
     init_from: str|None = None         # start from this checkpoint's weights (its EMA); epochs count on from its epoch
 
     def __post_init__(self):
-        if self.kind not in KINDS: raise UsageError(f"unknown model kind {self.kind!r}; choose 'ddpm' or 'cold'")
         if self.epochs < 0: raise UsageError(f"epochs must be >= 0, got {self.epochs}")
         if self.budget_s is not None and self.budget_s <= 0:
             raise UsageError(f"budget_s must be > 0 seconds, got {self.budget_s}")
@@ -69,7 +68,7 @@ class TrainConfig:
 
     def model_config(self):
         "The preset's model config (with this run's orientation for cold models)."
-        return ddpm_preset(self.preset) if self.kind == 'ddpm' else cold_preset(self.preset, self.orientation)
+        return formulation(self.kind).config(self.preset, self.orientation)
 
 # %% ../nbs/04_training.ipynb #a0839962
 def pick_device(name='auto') -> torch.device:
