@@ -1,23 +1,14 @@
 """Cold diffusion study: which cure stops row/column-averaging cold diffusion from collapsing onto a few digits.
 
-Each variant (a restorer network and a training noise `sigma`, Rissanen et al. 2022) trains on full MNIST for the same
-CPU budget with the same seed (`training.train`, through `study.budget_run`). Its EMA restorer is then scored
-- conditionally: restore the first `--n` test digits from D(x0, T) with Algorithm 2 and with one direct call, and report
-  the classifier's accuracy on the results (restoration accuracy) and the mean absolute pixel error;
-- unconditionally, for each sampling option: the prior over fully degraded states (`empirical` training profiles, or a
-  `gmm` with k components), the per-step noise `delta` of Algorithms 1/2, and Bansal et al.'s one-time perturbation of
-  x_T (`start`): classifier FID/KID/IS and effective classes at `--n` against `--n` test digits, with the floor. Trained
-  restorers are kept in `--models` and rows merged into `--out`, so a stopped study resumes where it left off. `--zoo
-  FILE ...` runs the same scoring on shipped zoo restorers (trained for hours, not minutes) with a wider sampling grid
-  (`ZOO_SAMPLING`): whether a cure that did not pay at a small budget pays on a restorer that has learnt the data.
-  `--bound` instead measures how much of the digit survives full degradation: classifiers (boosted trees and an MLP)
-  trained on the 28 row (column) means of the 60,000 training digits, scored on the 10,000 test digits; the better one
-  estimates the restoration accuracy that any restorer can reach from D(x0, T).
+Each variant (a restorer network and a training noise `sigma`) trains for the same CPU budget and seed (`training.train`
+through `study.budget_run`); its EMA restorer is then scored restoring the first `--n` test digits (Algorithm 2 and one
+direct call) and generating from each sampling option (prior, per-step noise `delta`, start noise). `--zoo FILE ...`
+scores shipped restorers instead; `--bound` measures how much of a digit survives full degradation (classifiers on the
+28 row or column means). Rows merge into `--out`, so a stopped study resumes. What each part means, and the commands
+behind each CSV, are in `nbs/15_cold_study.ipynb`:
 
     python benchmarks/cold_study.py --budget 300 --n 1000 --orientation row --out benchmarks/results/cold_study.csv
-    python benchmarks/cold_study.py --zoo cold_mnist_20_col_unet_28.pt --n 1000 \
-        --out benchmarks/results/cold_study_zoo.csv
-    python benchmarks/cold_study.py --bound --out benchmarks/results/cold_bound.csv
+    python benchmarks/cold_study.py --bound --out benchmarks/results/cold_bound.csv     # the others: 15_cold_study
 """
 import argparse, csv, time
 from dataclasses import replace

@@ -1,11 +1,8 @@
 """Side by side with Hugging Face diffusers on this CPU: training speed, sampling speed and quality at equal CPU budget.
 
-*Ours* is the recommended preset `unet_v` (UNet (16,32,64), 7x7 attention, v-prediction, linear schedule, T=1000).
-*Theirs* is what a user would write from diffusers' unconditional training example: a `UNet2DModel` with a
-DownBlock2D/AttnDownBlock2D layout of about the same parameter count (`THEIRS` below), a `DDPMScheduler` for the
-training targets (same linear betas, v-prediction) and `DPMSolverMultistepScheduler` (DPM-Solver++(2M)) for sampling.
-Both are trained by the package's one loop (`training.train`: Adam lr 1e-3, batch 128, EMA 0.999, same data order), so
-what differs is the network and the scheduler code.
+*Ours* is the recommended preset `unet_v`; *theirs* a diffusers `UNet2DModel` of about the same size (`THEIRS`) with
+their `DDPMScheduler` targets and `DPMSolverMultistepScheduler` sampling, as their training example has it. Both train
+in the package's one loop (`training.train`), so what differs is the network and the scheduler code (`nbs/17_peers`).
 
     python benchmarks/peer_diffusers.py speed --threads 2        # a quiet machine: nothing else running
     python benchmarks/peer_diffusers.py quality --budget 600 --n 2000 --threads 1
@@ -23,6 +20,7 @@ from mnist_diffusion.core import write_csv
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
 from mnist_diffusion.evaluation import image_metrics, ruler
+from mnist_diffusion.models import n_params
 from study import budget_run
 from bench_ddpm import median_time, cpu_info, train_step_fn
 
@@ -64,7 +62,6 @@ def scheduler_loop(f, n, generator, steps):
     return x
 
 def ours(): return build_ddpm(ddpm_preset('unet_v'))
-def n_params(m): return sum(p.numel() for p in m.parameters())
 
 def forward_mflop(net_call) -> float:
     "Millions of floating-point operations of one network forward pass on one image (torch's FLOP counter)."

@@ -1,36 +1,29 @@
-"""DDPM recipe study: training variants at one fixed CPU budget, each scored on the project's ruler as it trains.
+"""Training variants at one fixed CPU budget, each scored on the project's ruler as it trains: the DDPM recipe study,
+the coursework's presets against the recommended one, and EDM against `unet_v` with its ablations.
 
-Every variant starts from the `unet` preset (UNet (16,32,64) with 7x7 attention, linear schedule, eps target, Adam lr
-1e-3 constant, batch 128, EMA 0.999) and changes one thing (or combines earlier winners). A variant with its own
-`budget` stops there (and its cosine LR decay ends there) when that is below `--budget`. Each trains on full MNIST with
-the same seed and data order until it has used `--budget` CPU-seconds (process time, so a shared machine does not
-shorten it); at each `--evals` mark its EMA model draws `--n` samples with `--sampler` (DDIM unless told) at `--steps`
-NFE (the same seed for all) and is scored against `--n` test digits. Evaluation time is not charged to the budget. Rows
-are appended to `--out` as they come, so a stopped study resumes where it left off (finished variants are skipped).
+A variant names a preset and a formulation (`kind`), or changes one thing in the `unet` recipe (UNet (16,32,64) with 7x7
+attention, linear schedule, eps target, Adam lr 1e-3 constant, batch 128, EMA 0.999). A variant with its own `budget`
+stops there (and its cosine LR decay ends there) when that is below `--budget`; one with `scored=False` is only
+trained. Each trains on full MNIST with the same seed and data order (`training.train` through `study.budget_run`)
+until it has used `--budget` CPU-seconds (process time, so a shared machine does not shorten it); at each `--evals`
+mark its EMA model draws `--n` samples with `--sampler` at `--steps` (`default`: each formulation's own sampler and
+steps) from the same seed and is scored against `--n` test digits. Evaluation time is not charged to the budget. Rows
+are appended to `--out` as they come, so a stopped study resumes after its finished variants. The commands behind each
+CSV are in the study notebooks (13_recipe, 14_presets, 20_edm), e.g.
 
     python benchmarks/recipe.py --budget 240 --evals 60,120,240 --n 2000 --out benchmarks/results/recipe.csv
-    python benchmarks/recipe.py --only v_pred --budget 600 --evals 120,240,360,480 --n 1000 --steps 50 \
-        --out benchmarks/results/recipe_pass.csv
-    python benchmarks/recipe.py --only v_lr2e-3,v_lr4e-3_warm,v_bs64,v_bs64_lr2e-3,v_bs32,v_bs64_no_attn \
-        --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
-    python benchmarks/recipe.py --only v_bs64_snr5,v_bs64_cos180,v_bs64_snr5_cos180,v_bs64_no_ema,v_bs64_bf16 \
-        --budget 240 --evals 180 --n 1000 --steps 50 --out benchmarks/results/recipe_pass.csv
-    python benchmarks/recipe.py --only v_bs64 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 \
-        --out benchmarks/results/recipe_pass_seed1_fp32.csv
-    python benchmarks/recipe.py --only v_bs64_bf16 --budget 180 --evals 180 --n 1000 --steps 50 --seed 1 \
-        --out benchmarks/results/recipe_pass_seed1_bf16.csv
 """
 import argparse, csv
 from dataclasses import replace
 from pathlib import Path
 import torch
-from mnist_diffusion.core import write_csv
-from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
+from mnist_diffusion.core import write_csv, formulation
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.evaluation import SampleSpec, ruler
+from mnist_diffusion.models import n_params
 from study import budget_run
 
-VARIANTS = {                      # name: changes to the base recipe
+VARIANTS = {                      # name: changes to the base recipe, or a preset trained as it says
     'base':          {},
     'warmup_cosine': dict(warmup=100, cosine=True),
     'bs256_lr2e-3':  dict(batch_size=256, lr=2e-3),
@@ -54,47 +47,64 @@ VARIANTS = {                      # name: changes to the base recipe
     'v_bs64_no_ema': dict(pred='v', batch_size=64, ema=0.0),                                  # score the raw weights
     'v_bs64_bf16':   dict(pred='v', batch_size=64, bf16=True),  # bf16 autocast (fast on AMX CPUs)
     'v_bs64_snr5_cos180': dict(pred='v', batch_size=64, min_snr=5.0, warmup=20, cosine=True, budget=180),
+    # the coursework's hyperparameter sets and the recommended preset, each as its preset says (14_presets)
+    **{p: dict(preset=p) for p in ('default', 'light', 'testing', 'testing2', 'unet_v')},
+    'more_capacity': dict(preset='more_capacity', scored=False),   # 30x the starter CNN's cost per image: trained only
+    # EDM against unet_v as the zoo trains both (200 warm-up steps, bf16 where it pays), and one part of EDM undone
+    # at a time (20_edm)
+    **{f'{k}_{p}' if k == 'ddpm' else p: dict(kind=k, preset=p, warmup=200, bf16=True)
+       for k, p in [('ddpm', 'unet_v'), ('edm', 'edm'), ('edm', 'edm_no_precond'), ('edm', 'edm_loguniform'),
+                    ('edm', 'edm_unweighted')]},
 }
-BASE = dict(lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
+BASE = dict(preset='unet', lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
+TRAIN = dict(lr='lr', batch_size='batch_size', ema='ema_decay', warmup='warmup_steps', cosine='cosine_decay',
+             bf16='amp')                                                 # variant key: TrainConfig field
 
-def budget_of(name: str, budget: float) -> float:
-    "The CPU-seconds variant `name` trains for: the study's `budget`, or the variant's own if that is smaller."
-    return min(budget, VARIANTS.get(name, {}).get('budget', budget))
+def recipe(name: str) -> dict:
+    "What variant `name` trains: its preset as the preset says, or the base recipe with its changes."
+    v = VARIANTS[name]
+    return v if 'preset' in v else BASE | v
 
-def model_for(v: dict):
-    "The DDPM of a variant (the `unet` preset with the variant's model changes)."
-    mc = ddpm_preset('unet')
-    net = mc.net | {k: v[k] for k in ('ch', 'attn') if k in v}
-    return build_ddpm(replace(mc, net=net, **{k: v[k] for k in ('pred', 'schedule', 'min_snr') if k in v}))
+def model_for(h: dict):
+    "The model of a variant (its preset, with the variant's model changes) and the preset's config."
+    f = formulation(h.get('kind', 'ddpm'))
+    mc = f.config(h['preset'])
+    net = mc.net | {k: h[k] for k in ('ch', 'attn') if k in h}
+    return f.build(replace(mc, net=net, **{k: h[k] for k in ('pred', 'schedule', 'min_snr') if k in h})), mc
 
-def train_variant(name, v, ds, evals, n, steps, rule, seed=0, sampler='ddim'):
-    "Train one variant for max(evals) CPU-seconds (`training.train`); a score row at each mark."
-    h = BASE | v
-    torch.manual_seed(seed)
-    cap = budget_of(name, evals[-1])
-    spec, floor = SampleSpec(n, sampler, steps, seed=seed), rule['floor']
-    marks = budget_run(model_for(v), [e for e in evals if e < cap] + [cap], spec, ds, rule, preset='unet', lr=h['lr'],
-                       batch_size=h['batch_size'], ema_decay=h['ema'], warmup_steps=h['warmup'],
-                       cosine_decay=h['cosine'], amp=h.get('bf16', False), seed=seed)
-    return [dict(variant=name, cpu_s=r['mark'], steps=int(r['steps']), images=int(r['images']), loss=r['loss'],
-                 fid=r['fid'], kid=r['kid'],
-                 IS=r['IS'], effective_classes=r['effective_classes'], n=n, sampler=f'{sampler}{steps}',
-                 floor_fid=floor['fid'],
-                 floor_kid=floor['kid'], threads=torch.get_num_threads(), seed=seed) for r in marks]
+def train_variant(name, ds, evals, a, rule):
+    "Train one variant for max(evals) CPU-seconds (`training.train`); a row at each mark (scored if the variant is)."
+    h = recipe(name)
+    torch.manual_seed(a.seed)
+    model, mc = model_for(h)
+    cap, scored = min(evals[-1], h.get('budget', evals[-1])), h.get('scored', True)
+    sampler, steps = (None if a.sampler == 'default' else a.sampler), a.steps or None
+    spec, floor = SampleSpec(a.n, sampler, steps, seed=a.seed) if scored else None, rule['floor']
+    kind, train = h.get('kind', 'ddpm'), {TRAIN[k]: h[k] for k in TRAIN if k in h}
+    marks = budget_run(model, [e for e in evals if e < cap and scored] + [cap], spec, ds, rule, kind=kind,
+                       preset=h['preset'], seed=a.seed, **train)
+    label = f"{sampler or model.default_sampler}{model.nfe(sampler, steps)}"
+    return [dict(variant=name, kind=kind, preset=h['preset'], params=n_params(model),
+                 T=getattr(model, 'T', ''), lr=h.get('lr', mc.lr), cpu_s=r['mark'], steps=int(r['steps']),
+                 images=int(r['images']), epochs=r['images'] / len(ds), loss=r['loss'],
+                 **{k: r.get(k) for k in ('fid', 'kid', 'IS', 'effective_classes')}, n=a.n, sampler=label,
+                 floor_fid=floor['fid'], floor_kid=floor['kid'], threads=torch.get_num_threads(), seed=a.seed)
+            for r in marks]
 
-def finished_rows(out, budget_of, key='variant') -> tuple[list[dict], set]:
-    "The rows of the runs in CSV `out` that reached their budget, and their `key` values (a study resumes after them)."
+def finished_rows(out, budget_of) -> tuple[list[dict], set]:
+    "The rows of the variants in CSV `out` that reached their budget, and their names (a study resumes after them)."
     rows = list(csv.DictReader(open(out))) if Path(out).exists() else []
-    done = {r[key] for r in rows if float(r['cpu_s']) >= budget_of(r[key])}
-    return [r for r in rows if r[key] in done], done
+    name = lambda r: r.get('variant') or r['preset']                          # older preset rows have no variant
+    done = {name(r) for r in rows if float(r['cpu_s']) >= budget_of(name(r))}
+    return [r for r in rows if name(r) in done], done
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--budget', type=float, default=240, help='CPU-seconds of training per variant')
     ap.add_argument('--evals', default='60,120,240', help='CPU-second marks at which to score (the last is the budget)')
     ap.add_argument('--n', type=int, default=2000)
-    ap.add_argument('--steps', type=int, default=20)
-    ap.add_argument('--sampler', default='ddim', help='the DDPM sampler that scores each mark')
+    ap.add_argument('--steps', type=int, default=20, help="the sampler's steps (0: the formulation's default)")
+    ap.add_argument('--sampler', default='ddim', help="the sampler that scores each mark ('default': each model's own)")
     ap.add_argument('--seed', type=int, default=0,
                     help='weights, data order and sampling noise (write other seeds to another --out)')
     ap.add_argument('--threads', type=int, default=1)
@@ -103,17 +113,18 @@ def main():
     ap.add_argument('--out', default='benchmarks/results/recipe.csv')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
+    names = a.only.split(',') if a.only else list(VARIANTS)
+    if bad := [n for n in names if n not in VARIANTS]: raise SystemExit(f"error: unknown variants {bad}")
     evals = sorted({float(e) for e in a.evals.split(',')} | {a.budget})
     out = Path(a.out); out.parent.mkdir(parents=True, exist_ok=True)
-    rows, done = finished_rows(out, lambda name: budget_of(name, a.budget))
+    rows, done = finished_rows(out, lambda name: min(a.budget, VARIANTS.get(name, {}).get('budget', a.budget)))
     ds, rule = mnist_dataset(a.root, train=True), ruler(a.n, a.root, a.seed)
-    for name in (a.only.split(',') if a.only else VARIANTS):
+    for name in names:
         if name in done: continue
-        for r in train_variant(name, VARIANTS[name], ds, evals, a.n, a.steps, rule, seed=a.seed, sampler=a.sampler):
+        for r in train_variant(name, ds, evals, a, rule):
             rows.append(r)
             write_csv(out, rows)
-            print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  FID "
-                  f"{r['fid']:8.2f}  "
-                  f"KID {r['kid']:.4f}  IS {r['IS']:.2f}  classes {r['effective_classes']:.2f}", flush=True)
+            fid = 'not scored' if r['fid'] is None else f"FID {r['fid']:8.2f}  IS {r['IS']:.2f}"
+            print(f"{name:14s} {r['cpu_s']:6.0f} CPU-s  {r['steps']:5d} steps  loss {r['loss']:.4f}  {fid}", flush=True)
 
 if __name__ == '__main__': main()

@@ -1,18 +1,14 @@
-"""FID against NFE for the DDPM samplers on one shipped model: DDIM and DPM-Solver++(2M) at several step counts.
+"""FID against NFE for the samplers of one shipped DDPM or EDM model (`--kind`), at several step counts.
 
 Every sampler starts from the same noise (one seed) and is scored at the same `n` against `n` test digits, with the
-real-data floor at that `n`; ms/image is measured in the same run (batch 250, the threads given).
+real-data floor at that `n`; ms/image is measured in the same run (batch 250, the threads given). The commands behind
+`solvers.csv` and `solvers_10k.csv` are in `nbs/12_samplers.ipynb`, e.g.
 
     python benchmarks/solvers.py --preset unet --n 1000 --nfe 5,10,20,50 --out benchmarks/results/solvers.csv
-    python benchmarks/solvers.py --preset unet --n 1000 --nfe 100 --samplers ddim   # the reference (rows are merged)
-    python benchmarks/solvers.py --preset unet_v_b512 --n 1000 --nfe 1000 --samplers ancestral   # Ho et al.'s sampler
-    python benchmarks/solvers.py --preset unet_v_b512 --n 1000 --nfe 20,50,100,250 --samplers ddim \
-        --eta 1   # stochastic DDIM
 
-`--eta` > 0 makes DDIM stochastic (eta = 1 over every step is ancestral sampling with the posterior variance); its rows
-are named `ddim-eta<eta>`. `--power` sets the time grid t_i = T((k-i)/k)^power (`core.time_grid`); by default each
-sampler uses its own (1, evenly spaced, except `sde-dpm++2m`: see `benchmarks/time_grids.py`); the `power` column says
-which.
+`--nfe` lists step counts (Heun's k steps make 2k-1 network calls: the `nfe` column counts calls). `--eta` > 0 makes
+DDIM stochastic (eta = 1 over every step is ancestral sampling); its rows are named `ddim-eta<eta>`. `--power` sets the
+time grid (`core.time_grid`; rho for EDM); by default each sampler uses its own; the `power` column says which.
 """
 import argparse, csv
 from pathlib import Path
@@ -23,6 +19,7 @@ from mnist_diffusion.evaluation import SampleSpec, image_metrics, ruler, timed_s
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--kind', default='ddpm', choices=['ddpm', 'edm'])
     ap.add_argument('--preset', default='unet')
     ap.add_argument('--epoch', type=int, default=None)
     ap.add_argument('--n', type=int, default=1000)
@@ -36,7 +33,7 @@ def main():
     ap.add_argument('--out', default='benchmarks/results/solvers.csv')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
-    model, entry = load_pretrained('ddpm', a.preset, a.epoch)
+    model, entry = load_pretrained(a.kind, a.preset, a.epoch)
     rule = ruler(a.n, a.root)
     clf, x_real, floor = rule['clf'], rule['x_real'], rule['floor']
     out = Path(a.out)

@@ -6,19 +6,9 @@ even spacing in log-SNR. This study samples the same noise (the seed and batches
 reproduces `solvers_10k.csv`) down grids t_i = T ((k-i)/k)^p for several powers p (`core.time_grid`; p=1: uniform; p=2:
 quadratic, dense near 0; p<1: dense near T, one long last step), down a uniform grid that ends with one long step from
 t_last (`u<t_last>`: separates the long last step from the denser start) and down a grid even in log-SNR, and scores
-each at `n` against `n` test digits.
+each at `n` against `n` test digits. The commands behind `time_grids.csv` are in `nbs/12_samplers.ipynb`, e.g.
 
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 \
-        --grids p1,p0.75,p0.5,p2,logsnr
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p0.6,p0.9
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids u106
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 10 --grids p1,p0.75
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 30 \
-        --grids p0.75,p0.6,p0.5
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 40 --grids p0.5,p0.6
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p0.75 \
-        --seed 1   # other noise
-    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 30 --grids p0.5 --seed 1
+    python benchmarks/time_grids.py --preset unet_v_b512 --n 10000 --sampler sde-dpm++2m --nfe 20 --grids p1,logsnr
 """
 import argparse, csv
 from pathlib import Path
