@@ -24,6 +24,8 @@ if cfg.get('pip_requirements'): requirements += shlex.split(cfg.get('pip_require
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
+# the standard Inception FID's weights (TorchScript FID-Inception): an optional second ruler beside the classifier
+inception_requirements = shlex.split(cfg.get('inception_requirements', ''))
 
 setuptools.setup(
     name = cfg['lib_name'],
@@ -39,7 +41,7 @@ setuptools.setup(
     include_package_data = True,
     package_data = {'mnist_diffusion': ['assets/*', 'zoo/*.pt', 'zoo/*.json', 'zoo/*.csv', 'zoo/logs/*.csv']},
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements },
+    extras_require={ 'dev': dev_requirements + inception_requirements, 'inception': inception_requirements },
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),

@@ -7,10 +7,11 @@ from __future__ import annotations
 import argparse, os, re, sys
 from pathlib import Path
 import torch
-from .core import UsageError, sampler_names, ZOO_DIR, MAX_GUIDANCE
+from .core import UsageError, sampler_names, ZOO_DIR, MAX_GUIDANCE, FORMULATIONS
 from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
 from .ddpm import DDPM, DDPM_PRESETS
 from .cold import COLD_PRESETS, ORIENTATIONS
+from .edm import EDM_PRESETS
 from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import TrainConfig, train, pick_device
 from .evaluation import SampleSpec, evaluate_run, guidance_sweep
@@ -160,7 +161,8 @@ def _check_paths(a):
 
 # %% ../nbs/09_cli.ipynb #520cebd0
 def _presets_help() -> str:
-    return f"a preset name (ddpm: {', '.join(DDPM_PRESETS)}; cold: {', '.join(COLD_PRESETS)})"
+    ps = dict(ddpm=DDPM_PRESETS, cold=COLD_PRESETS, edm=EDM_PRESETS)
+    return 'a preset name (' + '; '.join(f"{k}: {', '.join(v)}" for k, v in ps.items()) + ')'
 
 # %% ../nbs/09_cli.ipynb #8f340306
 def _add_fetch_data(sub):
@@ -180,8 +182,8 @@ def _add_summary(sub):
 # %% ../nbs/09_cli.ipynb #116c85d1
 def _add_train(sub):
     "The `train` subcommand's arguments."
-    t = sub.add_parser('train', help='train a DDPM or cold diffusion model')
-    t.add_argument('kind', choices=['ddpm', 'cold'])
+    t = sub.add_parser('train', help='train a DDPM, cold diffusion or EDM model')
+    t.add_argument('kind', choices=list(FORMULATIONS))
     t.add_argument('--preset', default=None, help=_presets_help())
     t.add_argument('--orientation', default='row', choices=ORIENTATIONS, help='cold only')
     t.add_argument('--epochs', type=NONNEG, default=10)
@@ -219,8 +221,8 @@ def _add_sample(sub):
     m.add_argument('-n', type=_number(int, 1, 10_000), default=64)
     m.add_argument('--out', default='samples.png')
     m.add_argument('--sampler', default=None, choices=sampler_names(),
-                   help=f"ddpm: {', '.join(sampler_names('ddpm'))} (default {DDPM.default_sampler}); cold: "
-                        f"{', '.join(sampler_names('cold'))} (default alg2)")
+                   help='; '.join(f"{k}: {', '.join(sampler_names(k))} (default {f.model.default_sampler})"
+                                  for k, f in FORMULATIONS.items()))
     m.add_argument('--steps', type=COUNT, default=None,
                    help='network evaluations for samplers that take a step count (default 20)')
     m.add_argument('--eta', type=FRACTION, default=0., help='DDIM only: 0 deterministic, 1 ancestral-like')
@@ -330,7 +332,7 @@ def _add_evaluate(sub):
 # %% ../nbs/09_cli.ipynb #133adb75
 def parser() -> argparse.ArgumentParser:
     "The `mnist-diffusion` argument parser."
-    p = _Parser(prog='mnist-diffusion', description='DDPM and cold diffusion on MNIST.')
+    p = _Parser(prog='mnist-diffusion', description='DDPM, cold diffusion and EDM on MNIST.')
     sub = p.add_subparsers(dest='cmd', required=True)
     for add in (_add_fetch_data, _add_summary, _add_train, _add_sample, _add_guidance, _add_batch, _add_score_zoo,
                 _add_export, _add_refit_prior, _add_main, _add_evaluate):
@@ -342,7 +344,7 @@ def main(argv=None) -> int:
     "Run the CLI; any user-fixable problem becomes one `error:` line on stderr and a non-zero exit status."
     a = parser().parse_args(argv)
     if getattr(a, 'preset', 0) is None and not getattr(a, 'init_from', None):
-        a.preset = 'default' if a.kind == 'ddpm' else 'default_7'
+        a.preset = FORMULATIONS[a.kind].default_preset
     try:
         _check_paths(a)
         a.fn(a)

@@ -359,4 +359,5 @@ def build_cold(cfg: ColdConfig|dict) -> ColdModel:
                      cfg.prior, digit_k=cfg.digit_k)
 
 # %% ../nbs/03_cold.ipynb #531bfea7
-FORMULATION = register_formulation('cold', cold_preset, build_cold, oriented=True)
+FORMULATION = register_formulation('cold', cold_preset, build_cold, oriented=True, model=ColdModel,
+                                   default_preset='default_7')

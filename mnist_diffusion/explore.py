@@ -10,14 +10,13 @@ from pathlib import Path
 import torch
 import ipywidgets as W
 from fastcore.basics import patch
-from .core import PACKAGE_DIR, ZOO_DIR, SAMPLERS, sampler_names
+from .core import PACKAGE_DIR, ZOO_DIR, SAMPLERS, FORMULATIONS, sampler_names
 from .data import image_grid, mnist_dataset
 from .zoo import manifest, load_pretrained
 from .ddpm import DDPM
-from .cold import ColdDiffusion
 
 # %% auto #0
-__all__ = ['OPENING_PRESET', 'DEFAULT_STEPS', 'DEFAULT_SAMPLER', 'DATA_ROOTS', 'png_bytes', 'Explorer']
+__all__ = ['OPENING_PRESET', 'LABELS', 'DEFAULT_STEPS', 'DEFAULT_SAMPLER', 'DATA_ROOTS', 'png_bytes', 'Explorer']
 
 # %% ../nbs/07_explore.ipynb #5233625a
 def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
@@ -28,11 +27,12 @@ def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
     return buf.getvalue()
 
 # the best shipped model of each kind opens first
-OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('unet_28', 'default_28')}
+OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('unet_28', 'default_28'), 'edm': ('edm',)}
+LABELS = {'ddpm': 'DDPM', 'cold': 'cold', 'edm': 'EDM'}
 
 # %% ../nbs/07_explore.ipynb #e4c96aba
-DEFAULT_STEPS = DDPM.default_steps                           # NFE for the DDPM solvers that take any number of steps
-DEFAULT_SAMPLER = {'ddpm': DDPM.default_sampler, 'cold': ColdDiffusion.default_sampler}
+DEFAULT_STEPS = {k: f.model.default_steps for k, f in FORMULATIONS.items()}      # for samplers that take any steps
+DEFAULT_SAMPLER = {k: f.model.default_sampler for k, f in FORMULATIONS.items()}
 
 # %% ../nbs/07_explore.ipynb #091fc2ea
 class Explorer:
@@ -40,12 +40,13 @@ class Explorer:
     def __init__(self, zoo=ZOO_DIR, x_cond: torch.Tensor|None = None):
         self.zoo, self.entries, self.x_cond = zoo, manifest(zoo), x_cond
         st = dict(style={'description_width': '90px'})
-        self.kind = W.ToggleButtons(options=[('DDPM', 'ddpm'), ('cold', 'cold')], description='model', **st)
+        kinds = [k for k in FORMULATIONS if any(m['kind'] == k for m in self.entries)]   # the formulations shipped
+        self.kind = W.ToggleButtons(options=[(LABELS.get(k, k), k) for k in kinds], description='model', **st)
         self.preset = W.Dropdown(description='preset', **st)
         self.orientation = W.ToggleButtons(options=['row', 'col'], description='orientation', **st)
         self.epoch = W.SelectionSlider(options=[0], description='epoch', continuous_update=False, **st)
         self.sampler = W.Dropdown(description='sampler', **st)
-        self.steps = W.IntSlider(DEFAULT_STEPS, min=1, max=200, description='steps (NFE)', continuous_update=False,
+        self.steps = W.IntSlider(DEFAULT_STEPS['ddpm'], min=1, max=200, description='steps', continuous_update=False,
                                  **st)
         self.conditional = W.Checkbox(False, description='restore real test digits (conditional panels)', indent=False)
         self.digit = W.Dropdown(options=[('any', None)] + [(str(d), d) for d in range(10)], description='digit', **st)
@@ -71,7 +72,7 @@ class Explorer:
     def _sel(self):
         k = self.kind.value
         return [m for m in self.entries
-                if m['kind'] == k and (k == 'ddpm' or m['orientation'] == self.orientation.value)]
+                if m['kind'] == k and (not FORMULATIONS[k].oriented or m['orientation'] == self.orientation.value)]
 
     @contextlib.contextmanager
     def _hold(self):
@@ -92,8 +93,8 @@ def _set_epochs(self: Explorer):
 def _gray_out(self: Explorer):
     "Disable the controls that do not apply to the current model and sampler."
     k, rule = self.kind.value, SAMPLERS[self.kind.value, self.sampler.value].steps
-    self.orientation.disabled = k == 'ddpm'
-    self.conditional.disabled = k == 'ddpm'
+    self.orientation.disabled = not FORMULATIONS[k].oriented
+    self.conditional.disabled = k != 'cold'                  # restoring degraded real digits is what cold models do
     self.steps.disabled = k == 'cold' or rule != 'any'
 
 # %% ../nbs/07_explore.ipynb #66e8e3e2
@@ -103,10 +104,12 @@ def _kind_changed(self: Explorer, _=None):
     with self._hold():
         presets = sorted({m['preset'] for m in self.entries if m['kind'] == k})
         self.preset.options = presets
-        self.preset.value = next((p for p in OPENING_PRESET[k] if p in presets), presets[0] if presets else None)
+        opening = [p for p in OPENING_PRESET.get(k, ()) if p in presets] + presets
+        self.preset.value = opening[0] if opening else None
         self.sampler.options = sampler_names(k)
         self.sampler.value = DEFAULT_SAMPLER[k]
-        if k == 'ddpm': self.conditional.value = False
+        self.steps.value = DEFAULT_STEPS[k] or self.steps.value
+        if k != 'cold': self.conditional.value = False
         self._gray_out()
         self._set_epochs()
     self.render()
@@ -161,7 +164,7 @@ def render(self: Explorer):
     labels, w = self._gray_digit(model)
     if not self.conditional.value:
         x, nrow = model.sample(n, g, s, steps, labels=labels, guidance=w), 8
-        if labels is not None: note += f', digit {labels}' + (f', guidance {w:g}' if k == 'ddpm' else '')
+        if labels is not None: note += f', digit {labels}' + (f', guidance {w:g}' if k != 'cold' else '')
     else:
         m = min(n, 8)
         x0, extra = self.x_cond[:m] if self.x_cond is not None else _test_digits(m)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json, shutil, platform
 from pathlib import Path
 import torch
-from .core import UsageError, atomic_path, read_csv, sha256_of, ZOO_DIR
+from .core import UsageError, atomic_path, read_csv, sha256_of, ZOO_DIR, formulation
 from .checkpoint import (checkpoints, read_checkpoint, read_log, load_checkpoint, save_checkpoint,
                                         build_model)
 
@@ -98,7 +98,7 @@ def find_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo
     ms = manifest(zoo)
     preset = preset or next((m['preset'] for m in ms if m['kind'] == kind), None)
     sel = [m for m in ms if m['kind'] == kind and m['preset'] == preset
-           and (kind == 'ddpm' or m['orientation'] == orientation)]
+           and (not formulation(kind).oriented or m['orientation'] == orientation)]
     if not sel:
         have = sorted({f"{m['kind']} {m['preset']}" + (f" {m['orientation']}" if m['orientation'] else '') for m in ms})
         raise UsageError(f"no pretrained {kind} {preset}{' ' + orientation if kind == 'cold' else ''}; available: "

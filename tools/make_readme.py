@@ -26,7 +26,8 @@ def results_10k() -> str:
            '|---|---|---|---|---|---|---|---|']
     for r in rows:
         m = man[r['file']]
-        name = f"DDPM `{r['preset']}`" if r['kind'] == 'ddpm' else f"cold `{r['preset']}` {r['orientation']}"
+        cold = r['kind'] == 'cold'
+        name = f"{'cold' if cold else r['kind'].upper()} `{r['preset']}`" + (f" {r['orientation']}" if cold else '')
         scored = r.get('restore_acc') not in (None, '')
         restored = f"{pct(r, 'restore_acc')}, {pct(r, 'restore_acc_direct')}" if scored else ''
         where = ', GPU' if 'NVIDIA' in m['trained_on'] else ''
