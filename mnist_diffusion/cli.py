@@ -77,7 +77,8 @@ def _guidance(a):
     print(f"wrote {Path(a.out)/'guidance.csv'}, {Path(a.out)/'digits.csv'} and {Path(a.out)/'guidance.png'}")
 
 def _score_zoo(a):
-    print(f"wrote {score_zoo(SampleSpec(a.n, seed=a.seed), a.presets, a.epochs, a.last, a.root)}")
+    spec = SampleSpec(a.n, seed=a.seed)
+    print(f"wrote {score_zoo(spec, a.presets, a.epochs, a.last, a.root, inception=a.inception)}")
 
 # %% ../nbs/09_cli.ipynb #02ef3c9b
 def _export(a):
@@ -272,6 +273,8 @@ def _add_score_zoo(sub):
     z.add_argument('--presets', nargs='*', default=None, help='only these presets (default: all)')
     z.add_argument('--epochs', type=NONNEG, nargs='*', default=None, help='only these epochs')
     z.add_argument('--last', action='store_true', help="only each model's last shipped epoch")
+    z.add_argument('--inception', action='store_true',
+                   help="add the standard Inception FID (needs the 'inception' extra; slow on a CPU)")
     z.add_argument('--seed', type=NONNEG, default=0)
     z.add_argument('--root', default='data')
     z.set_defaults(fn=_score_zoo)

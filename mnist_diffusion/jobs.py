@@ -181,14 +181,16 @@ def batch(config, out=None, root='data', dry_run=False, notebook=NB) -> Path:
     return out
 
 # %% ../nbs/08_jobs.ipynb #04741252
-def score_zoo(spec=SampleSpec(), presets=None, epochs=None, last=False, root='data', zoo=ZOO_DIR) -> Path:
-    "Score shipped models (some `presets`, `epochs`, or each's `last`); merge the rows into the zoo's CSV at that n."
+def score_zoo(spec=SampleSpec(), presets=None, epochs=None, last=False, root='data', zoo=ZOO_DIR,
+              inception=False) -> Path:
+    "Score shipped models (some `presets`, `epochs`, or each's `last`; Inception FID too if asked) into the zoo's CSV."
     ms = manifest(zoo)
     ms = [m for m in (last_epochs(ms) if last else ms)
           if (presets is None or m['preset'] in presets) and (epochs is None or m['epoch'] in epochs)]
     if not ms: raise UsageError(f"no shipped model matches; {Path(zoo)/'manifest.json'} lists them")
     return merge_csv(Path(zoo)/metrics_file(spec.n),
-                     evaluate_checkpoints([Path(zoo)/m['file'] for m in ms], tempfile.mkdtemp(), spec, root))
+                     evaluate_checkpoints([Path(zoo)/m['file'] for m in ms], tempfile.mkdtemp(), spec, root,
+                                          rule=ruler(spec.n, root, spec.seed, inception=inception)))
 
 # %% ../nbs/08_jobs.ipynb #560b8a84
 def _num(v, d=2) -> str: return '' if v in (None, '') else f'{float(v):.{d}f}'
