@@ -49,7 +49,7 @@ def loss_weight(sigma: torch.Tensor, sigma_data=0.5, weighting='edm') -> torch.T
 # %% ../nbs/02b_edm.ipynb #a8c2cf43
 class EDM(Diffusion):
     "The preconditioned denoiser $D(x;\\sigma)$ around `net(x, c_noise)`: log-normal training sigmas, the EDM samplers."
-    kind, default_sampler, default_steps = 'edm', 'heun', 10              # 19 network calls
+    kind, default_sampler, default_steps = 'edm', 'sde-dpm++2m', 20       # the best at about 20 calls (20_edm)
     default_guidance = 0.5
     def __init__(self, net: nn.Module, sigma_data=0.5, P_mean=-1.2, P_std=1.2, sigma_min=0.002, sigma_max=80.,
                  rho=7., precond='edm', sigma_dist='lognormal', weighting='edm', p_uncond=0.1):
