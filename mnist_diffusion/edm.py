@@ -21,7 +21,7 @@ __all__ = ['PRECONDS', 'SIGMA_DISTS', 'WEIGHTINGS', 'EDM_PRESETS', 'FORMULATION'
 PRECONDS = ('edm', 'none')
 
 def precond(sigma: torch.Tensor, sigma_data=0.5, kind='edm') -> tuple:
-    "$(c_\\text{skip}, c_\\text{out}, c_\\text{in}, c_\\text{noise})$ at noise levels `sigma` (Karras et al., Table 1)."
+    "`(c_skip, c_out, c_in, c_noise)` at noise levels `sigma` (Karras et al. 2022, Table 1)."
     if kind not in PRECONDS: raise UsageError(f"unknown preconditioning {kind!r}; choose one of {', '.join(PRECONDS)}")
     r = (sigma**2 + sigma_data**2).sqrt()
     c_in, c_noise = 1 / r, sigma.log() / 4
@@ -66,7 +66,7 @@ class EDM(Diffusion):
         self.register_buffer('_device', torch.zeros(0), persistent=False)
 
     def forward(self, x, sigma, y=None):
-        "$F_\\theta(c_\\text{in}x;\\ c_\\text{noise})$: the raw network's output at noise levels `sigma` `[B]`."
+        "The raw network's output $F_\\theta$ at `c_in * x` and `c_noise`, for noise levels `sigma` `[B]`."
         _, _, c_in, c_noise = precond(sigma, self.sigma_data, self.precond)
         x = c_in.view(-1, 1, 1, 1) * x
         return self.net(x, c_noise) if y is None else self.net(x, c_noise, y)
