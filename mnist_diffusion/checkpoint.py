@@ -8,12 +8,12 @@ import csv, io, re
 from pathlib import Path
 import torch
 from torch import nn
-from .core import UsageError, atomic_path, formulation, FORMULATIONS, Diffusion
+from .core import UsageError, atomic_path, formulation, Diffusion
 from . import ddpm, cold, edm                      # importing a formulation registers it  # noqa: F401
 from .coursework import coursework_kind, load_coursework_file
 
 # %% auto #0
-__all__ = ['LAST', 'CKPT_FORMAT', 'KINDS', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'run_name', 'read_log', 'save_checkpoint',
+__all__ = ['LAST', 'CKPT_FORMAT', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'run_name', 'read_log', 'save_checkpoint',
            'read_checkpoint', 'latest_checkpoint', 'build_model', 'load_checkpoint']
 
 # %% ../nbs/03a_checkpoint.ipynb #23a4304f
@@ -51,7 +51,6 @@ def read_log(run_dir, name='log.csv') -> list[dict]:
 
 # %% ../nbs/03a_checkpoint.ipynb #7d0244a5
 CKPT_FORMAT = 'mnist-diffusion/1'
-KINDS = tuple(FORMULATIONS)            # 'ddpm', 'cold', 'edm': the registered formulations
 
 # %% ../nbs/03a_checkpoint.ipynb #d98b1e58
 def save_checkpoint(path, **state) -> Path:

@@ -154,7 +154,12 @@ class Diffusion(nn.Module):
         if not 0 <= guidance <= MAX_GUIDANCE:
             raise UsageError(f"guidance must be between 0 and {MAX_GUIDANCE:g} (0: no guidance), got {guidance}")
         if why := self.why_not_labels(guidance): raise UsageError(why)
-        return digit_labels(labels, n, next(itertools.chain(self.parameters(), self.buffers()), torch.empty(0)).device)
+        return digit_labels(labels, n, self.device)
+
+    @property
+    def device(self) -> torch.device:
+        "Where the model's weights live (the CPU for a model without any)."
+        return next(itertools.chain(self.parameters(), self.buffers()), torch.empty(0)).device
 
     @contextlib.contextmanager
     def conditioned(self, y: torch.Tensor|None, guidance=0.):
@@ -235,6 +240,7 @@ class Formulation:
     oriented: bool = False      # cold models degrade rows or columns: names and runs carry the orientation
     model: type|None = None     # the model class (its default sampler and steps open the menus)
     default_preset: str = ''    # what `train KIND` trains when no preset is named
+    title: str = ''             # how tables and menus name the family
 
     def config(self, preset: str, orientation='row'):
         "The config of preset `preset` (for `orientation` if the family has one)."
@@ -243,10 +249,10 @@ class Formulation:
 FORMULATIONS: dict[str, Formulation] = {}
 
 def register_formulation(kind: str, preset: Callable, build: Callable, oriented=False, model=None,
-                         default_preset='') -> Formulation:
+                         default_preset='', title='') -> Formulation:
     "Register the model family `kind` (a notebook re-running its export cell keeps the package's registration)."
     if kind in FORMULATIONS and build.__module__ == '__main__': return FORMULATIONS[kind]     # classes must not mix
-    FORMULATIONS[kind] = f = Formulation(kind, preset, build, oriented, model, default_preset)
+    FORMULATIONS[kind] = f = Formulation(kind, preset, build, oriented, model, default_preset, title or kind)
     return f
 
 def formulation(kind: str) -> Formulation:

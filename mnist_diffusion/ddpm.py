@@ -244,4 +244,5 @@ def build_ddpm(cfg: DDPMConfig|dict) -> DDPM:
                 p_uncond=cfg.p_uncond)
 
 # %% ../nbs/02_ddpm.ipynb #0bda38bd
-FORMULATION = register_formulation('ddpm', ddpm_preset, build_ddpm, model=DDPM, default_preset='default')
+FORMULATION = register_formulation('ddpm', ddpm_preset, build_ddpm, model=DDPM, default_preset='default',
+                                   title='DDPM')

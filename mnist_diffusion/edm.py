@@ -63,7 +63,6 @@ class EDM(Diffusion):
         self.sigma_min, self.sigma_max, self.rho = sigma_min, sigma_max, rho
         self.precond, self.sigma_dist, self.weighting = precond, sigma_dist, weighting
         self.n_classes, self.p_uncond = getattr(net, 'n_classes', 0), p_uncond
-        self.register_buffer('_device', torch.zeros(0), persistent=False)
 
     def forward(self, x, sigma, y=None):
         "The raw network's output $F_\\theta$ at `c_in * x` and `c_noise`, for noise levels `sigma` `[B]`."
@@ -112,7 +111,7 @@ def timesteps(self: EDM, sampler=None, steps=None, power=None, grid=None) -> lis
 @patch
 def alpha_sigma(self: EDM, sigma: float):
     "$(\\alpha, \\sigma) = (1, \\sigma)$: $x = x_0 + \\sigma n$ (what the DPM-Solver++ steps read)."
-    return torch.tensor(1., device=self._device.device), torch.tensor(float(sigma), device=self._device.device)
+    return torch.tensor(1., device=self.device), torch.tensor(float(sigma), device=self.device)
 
 @patch
 def eps_x0(self: EDM, x, sigma):
@@ -124,7 +123,7 @@ def eps_x0(self: EDM, x, sigma):
 def x_T(self: EDM, n, generator, conditional, y=None):
     "$x \\sim \\mathcal N(0, \\sigma_\\text{max}^2 I)$."
     if conditional is not None: raise UsageError("conditional= applies to cold models; an EDM model starts from noise")
-    return self.sigma_max * torch.randn((n, 1, 28, 28), generator=generator, device=self._device.device)
+    return self.sigma_max * torch.randn((n, 1, 28, 28), generator=generator, device=self.device)
 
 @patch
 def why_not_labels(self: EDM, guidance):
@@ -205,4 +204,4 @@ def build_edm(cfg: EDMConfig|dict) -> EDM:
     return EDM(build_net(cfg.net), cfg.sigma_data, cfg.P_mean, cfg.P_std, cfg.sigma_min, cfg.sigma_max, cfg.rho,
                cfg.precond, cfg.sigma_dist, cfg.weighting, cfg.p_uncond)
 
-FORMULATION = register_formulation('edm', edm_preset, build_edm, model=EDM, default_preset='edm')
+FORMULATION = register_formulation('edm', edm_preset, build_edm, model=EDM, default_preset='edm', title='EDM')

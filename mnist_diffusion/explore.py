@@ -16,7 +16,7 @@ from .zoo import manifest, load_pretrained
 from .ddpm import DDPM
 
 # %% auto #0
-__all__ = ['OPENING_PRESET', 'LABELS', 'DEFAULT_STEPS', 'DEFAULT_SAMPLER', 'DATA_ROOTS', 'png_bytes', 'Explorer']
+__all__ = ['OPENING_PRESET', 'DEFAULT_STEPS', 'DEFAULT_SAMPLER', 'DATA_ROOTS', 'png_bytes', 'Explorer']
 
 # %% ../nbs/07_explore.ipynb #5233625a
 def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
@@ -28,7 +28,6 @@ def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
 
 # the best shipped model of each kind opens first
 OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('unet_28', 'default_28'), 'edm': ('edm',)}
-LABELS = {'ddpm': 'DDPM', 'cold': 'cold', 'edm': 'EDM'}
 
 # %% ../nbs/07_explore.ipynb #e4c96aba
 DEFAULT_STEPS = {k: f.model.default_steps for k, f in FORMULATIONS.items()}      # for samplers that take any steps
@@ -41,7 +40,7 @@ class Explorer:
         self.zoo, self.entries, self.x_cond = zoo, manifest(zoo), x_cond
         st = dict(style={'description_width': '90px'})
         kinds = [k for k in FORMULATIONS if any(m['kind'] == k for m in self.entries)]   # the formulations shipped
-        self.kind = W.ToggleButtons(options=[(LABELS.get(k, k), k) for k in kinds], description='model', **st)
+        self.kind = W.ToggleButtons(options=[(FORMULATIONS[k].title, k) for k in kinds], description='model', **st)
         self.preset = W.Dropdown(description='preset', **st)
         self.orientation = W.ToggleButtons(options=['row', 'col'], description='orientation', **st)
         self.epoch = W.SelectionSlider(options=[0], description='epoch', continuous_update=False, **st)

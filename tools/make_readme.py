@@ -6,6 +6,7 @@ function `name` below, which formats it from the CSVs the code writes (the zoo's
 import csv, json, re
 from pathlib import Path
 import nbformat
+from mnist_diffusion.core import formulation
 from mnist_diffusion.zoo import last_epochs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,8 +27,8 @@ def results_10k() -> str:
            '|---|---|---|---|---|---|---|---|']
     for r in rows:
         m = man[r['file']]
-        cold = r['kind'] == 'cold'
-        name = f"{'cold' if cold else r['kind'].upper()} `{r['preset']}`" + (f" {r['orientation']}" if cold else '')
+        f = formulation(r['kind'])
+        name = f"{f.title} `{r['preset']}`" + (f" {r['orientation']}" if f.oriented else '')
         scored = r.get('restore_acc') not in (None, '')
         restored = f"{pct(r, 'restore_acc')}, {pct(r, 'restore_acc_direct')}" if scored else ''
         where = ', GPU' if 'NVIDIA' in m['trained_on'] else ''
