@@ -55,6 +55,13 @@ VARIANTS = {                      # name: changes to the base recipe, or a prese
     **{f'{k}_{p}' if k == 'ddpm' else p: dict(kind=k, preset=p, warmup=200, bf16=True)
        for k, p in [('ddpm', 'unet_v'), ('edm', 'edm'), ('edm', 'edm_no_precond'), ('edm', 'edm_loguniform'),
                     ('edm', 'edm_unweighted')]},
+    # EDM's data scale and noise levels matched to MNIST in [-1, 1] (std 0.62, root mean square 0.96; 20_edm)
+    **{n: dict(kind='edm', preset='edm', warmup=200, bf16=True, **c) for n, c in [
+        ('edm_sd_std', dict(sigma_data=0.62)), ('edm_sd_rms', dict(sigma_data=0.96)),
+        ('edm_sd_rms_pm', dict(sigma_data=0.96, P_mean=-0.55)), ('edm_sd_rms_pm0', dict(sigma_data=0.96, P_mean=0.)),
+        ('edm_sd_rms_pm06', dict(sigma_data=0.96, P_mean=0.6)), ('edm_sd_rms_pm12', dict(sigma_data=0.96, P_mean=1.2)),
+        ('edm_pm06', dict(P_mean=0.6)),
+        ('edm_sd_rms_pm0_unw', dict(sigma_data=0.96, P_mean=0., weighting='none'))]},
 }
 BASE = dict(preset='unet', lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
 TRAIN = dict(lr='lr', batch_size='batch_size', ema='ema_decay', warmup='warmup_steps', cosine='cosine_decay',
@@ -70,7 +77,8 @@ def model_for(h: dict):
     f = formulation(h.get('kind', 'ddpm'))
     mc = f.config(h['preset'])
     net = mc.net | {k: h[k] for k in ('ch', 'attn') if k in h}
-    return f.build(replace(mc, net=net, **{k: h[k] for k in ('pred', 'schedule', 'min_snr') if k in h})), mc
+    cfg = {k: h[k] for k in ('pred', 'schedule', 'min_snr', 'sigma_data', 'P_mean', 'weighting') if k in h}
+    return f.build(replace(mc, net=net, **cfg)), mc
 
 def train_variant(name, ds, evals, a, rule):
     "Train one variant for max(evals) CPU-seconds (`training.train`); a row at each mark (scored if the variant is)."

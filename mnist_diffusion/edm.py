@@ -192,6 +192,7 @@ EDM_PRESETS = {
     'edm_no_precond': EDMConfig(precond='none'),
     'edm_loguniform': EDMConfig(sigma_dist='loguniform'),
     'edm_unweighted': EDMConfig(weighting='none'),
+    'edm_mnist':      EDMConfig(sigma_data=0.96, P_mean=0.6),     # the data's scale and noise levels for MNIST (20_edm)
 }
 
 def edm_preset(name: str) -> EDMConfig:
