@@ -205,4 +205,5 @@ def build_edm(cfg: EDMConfig|dict) -> EDM:
     return EDM(build_net(cfg.net), cfg.sigma_data, cfg.P_mean, cfg.P_std, cfg.sigma_min, cfg.sigma_max, cfg.rho,
                cfg.precond, cfg.sigma_dist, cfg.weighting, cfg.p_uncond)
 
-FORMULATION = register_formulation('edm', edm_preset, build_edm, model=EDM, default_preset='edm', title='EDM')
+FORMULATION = register_formulation('edm', edm_preset, build_edm, model=EDM, default_preset='edm_mnist',
+                                   title='EDM')

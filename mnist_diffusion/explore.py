@@ -27,7 +27,7 @@ def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
     return buf.getvalue()
 
 # the best shipped model of each kind opens first
-OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('unet_28', 'default_28'), 'edm': ('edm',)}
+OPENING_PRESET = {'ddpm': ('unet_v', 'unet'), 'cold': ('unet_28', 'default_28'), 'edm': ('edm_mnist', 'edm')}
 
 # %% ../nbs/07_explore.ipynb #e4c96aba
 DEFAULT_STEPS = {k: f.model.default_steps for k, f in FORMULATIONS.items()}      # for samplers that take any steps
