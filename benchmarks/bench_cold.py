@@ -41,7 +41,7 @@ def main():
     for name in ['default_7', 'default_28', 'unet_7', 'unet_28']:
         m = build_cold(cold_preset(name)).eval()
         with torch.no_grad():
-            s = median_time(lambda: m.sample(a.n, torch.Generator().manual_seed(0), conditional=xc), a.reps)
+            s = median_time(lambda: m.sample(a.n, torch.Generator().manual_seed(0), restore=xc), a.reps)
         rows.append(base | dict(what='sample', method='alg2', preset=name, steps=m.T, batch=a.n, img_per_s=a.n / s,
                                 ms_per_image=1000 * s / a.n))
     for r in rows: print(r, flush=True)

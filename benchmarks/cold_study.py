@@ -19,7 +19,8 @@ from mnist_diffusion.checkpoint import load_checkpoint
 from mnist_diffusion.zoo import manifest
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.cold import cold_preset, build_cold, profile, PRIORS
-from mnist_diffusion.evaluation import SampleSpec, image_metrics, restoration_score, ruler, timed_samples
+from mnist_diffusion.metrics import image_metrics
+from mnist_diffusion.scoring import SampleSpec, restoration_score, ruler, timed_samples
 from torch.utils.data import TensorDataset
 from study import budget_run
 

@@ -14,7 +14,7 @@ import argparse, statistics, time
 import torch
 from mnist_diffusion.core import write_csv, merge_csv, ZOO_DIR
 from mnist_diffusion.zoo import manifest, last_epochs, load_pretrained, hardware
-from mnist_diffusion.evaluation import SampleSpec, ruler, score, restoration_score
+from mnist_diffusion.scoring import SampleSpec, ruler, score, restoration_score
 from mnist_diffusion.checkpoint import load_checkpoint
 
 def cold(a):

@@ -19,7 +19,8 @@ from diffusers import UNet2DModel, DDPMScheduler, DPMSolverMultistepScheduler
 from mnist_diffusion.core import write_csv
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.ddpm import ddpm_preset, build_ddpm
-from mnist_diffusion.evaluation import image_metrics, ruler
+from mnist_diffusion.metrics import image_metrics
+from mnist_diffusion.scoring import ruler
 from mnist_diffusion.models import n_params
 from study import budget_run
 from bench_ddpm import median_time, cpu_info, train_step_fn

@@ -17,7 +17,8 @@ from mnist_diffusion.core import write_csv
 from mnist_diffusion.cold import GaussianMixturePrior, profile
 from mnist_diffusion.data import mnist_dataset
 from mnist_diffusion.zoo import load_pretrained
-from mnist_diffusion.evaluation import SampleSpec, image_metrics, ruler, timed_samples
+from mnist_diffusion.metrics import image_metrics
+from mnist_diffusion.scoring import SampleSpec, ruler, timed_samples
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

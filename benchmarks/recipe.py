@@ -1,5 +1,6 @@
 """Training variants at one fixed CPU budget, each scored on the project's ruler as it trains: the DDPM recipe study,
-the coursework's presets against the recommended one, and EDM against `unet_v` with its ablations.
+the coursework's presets against the recommended one, EDM against `unet_v` with its ablations, and rectified flow
+against both.
 
 A variant names a preset and a formulation (`kind`), or changes one thing in the `unet` recipe (UNet (16,32,64) with 7x7
 attention, linear schedule, eps target, Adam lr 1e-3 constant, batch 128, EMA 0.999). A variant with its own `budget`
@@ -9,7 +10,7 @@ until it has used `--budget` CPU-seconds (process time, so a shared machine does
 mark its EMA model draws `--n` samples with `--sampler` at `--steps` (`default`: each formulation's own sampler and
 steps) from the same seed and is scored against `--n` test digits. Evaluation time is not charged to the budget. Rows
 are appended to `--out` as they come, so a stopped study resumes after its finished variants. The commands behind each
-CSV are in the study notebooks (13_recipe, 14_presets, 20_edm), e.g.
+CSV are in the study notebooks (13_recipe, 14_presets, 20_edm, 21_flow), e.g.
 
     python benchmarks/recipe.py --budget 240 --evals 60,120,240 --n 2000 --out benchmarks/results/recipe.csv
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv, formulation
 from mnist_diffusion.data import mnist_dataset
-from mnist_diffusion.evaluation import SampleSpec, ruler
+from mnist_diffusion.scoring import SampleSpec, ruler
 from mnist_diffusion.models import n_params
 from study import budget_run
 
@@ -62,6 +63,8 @@ VARIANTS = {                      # name: changes to the base recipe, or a prese
         ('edm_sd_rms_pm06', dict(sigma_data=0.96, P_mean=0.6)), ('edm_sd_rms_pm12', dict(sigma_data=0.96, P_mean=1.2)),
         ('edm_pm06', dict(P_mean=0.6)),
         ('edm_sd_rms_pm0_unw', dict(sigma_data=0.96, P_mean=0., weighting='none'))]},
+    # rectified flow (nbs/02c_flow) against edm_mnist and unet_v, trained alike (21_flow)
+    **{p: dict(kind='flow', preset=p, warmup=200, bf16=True) for p in ('flow', 'flow_mnist', 'flow_uniform')},
 }
 BASE = dict(preset='unet', lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
 TRAIN = dict(lr='lr', batch_size='batch_size', ema='ema_decay', warmup='warmup_steps', cosine='cosine_decay',

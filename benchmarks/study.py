@@ -1,8 +1,8 @@
 """What the equal-budget studies share: the package's one training loop (`training.train`) run for a CPU budget, its
-EMA model scored by the one scoring entry point (`evaluation.score`) at CPU-second marks."""
+EMA model scored by the one scoring entry point (`scoring.score`) at CPU-second marks."""
 import tempfile
 from mnist_diffusion.checkpoint import read_log
-from mnist_diffusion.evaluation import SampleSpec, make_eval_fn
+from mnist_diffusion.scoring import SampleSpec, make_eval_fn
 from mnist_diffusion.training import TrainConfig, train
 
 def budget_run(model, marks, spec, dataset, rule=None, **cfg) -> list[dict]:

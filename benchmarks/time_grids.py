@@ -15,7 +15,8 @@ from pathlib import Path
 import torch
 from mnist_diffusion.core import write_csv, time_grid
 from mnist_diffusion.zoo import load_pretrained
-from mnist_diffusion.evaluation import SampleSpec, image_metrics, ruler, timed_samples
+from mnist_diffusion.metrics import image_metrics
+from mnist_diffusion.scoring import SampleSpec, ruler, timed_samples
 
 def log_snr_grid(abar: torch.Tensor, k: int) -> list[int]:
     "k time indices evenly spaced in log-SNR between t=T and t=1 (nearest indices), then 0 (clean)."

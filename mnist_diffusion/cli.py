@@ -7,89 +7,16 @@ from __future__ import annotations
 import argparse, os, re, sys
 from pathlib import Path
 import torch
-from .core import UsageError, sampler_names, ZOO_DIR, MAX_GUIDANCE, FORMULATIONS
+from .core import UsageError, sampler_names, ZOO_DIR, MAX_GUIDANCE, formulations, formulation
 from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
-from .ddpm import DDPM, DDPM_PRESETS
-from .cold import COLD_PRESETS, ORIENTATIONS
-from .edm import EDM_PRESETS
 from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import TrainConfig, train, pick_device
-from .evaluation import SampleSpec, evaluate_run, guidance_sweep
+from .scoring import SampleSpec, evaluate_run, guidance_sweep
 from .zoo import export_zoo, prior_of, refit_prior, fit_digit_priors, zoo_table
 from .jobs import main_job, batch, score_zoo
 
 # %% auto #0
 __all__ = ['COUNT', 'NONNEG', 'POSITIVE', 'FRACTION', 'N_METRIC', 'GUIDANCE', 'DIGIT', 'parser', 'main']
-
-# %% ../nbs/09_cli.ipynb #124eeff1
-def _fetch(a):
-    print(fetch_mnist(a.root))
-
-def _summary(a):
-    s = data_summary(a.root, a.out)
-    for split, d in s.items():
-        print(f"{split:5s} n={d['n']:5d} mean={d['mean']:.4f} std={d['std']:.4f} counts={d['counts']}")
-    print(f"wrote {a.out}/summary.json and {a.out}/real_digits.png")
-
-# %% ../nbs/09_cli.ipynb #a8fc0f0b
-def _train(a):
-    if a.preset is None: a.preset = read_checkpoint(a.init_from)['preset']            # only with --init-from (see main)
-    run_dir = a.run_dir or f'runs/{run_name(a.kind, a.preset, a.orientation)}'
-    cfg = TrainConfig(kind=a.kind, preset=a.preset, orientation=a.orientation, epochs=a.epochs, run_dir=run_dir,
-                      data_root=a.root, subset=a.subset, batch_size=a.batch_size, lr=a.lr, seed=a.seed,
-                      save_epochs=tuple(a.save_epochs), save_every=a.save_every, warmup_steps=a.warmup,
-                      cosine_decay=a.cosine, grad_clip=a.grad_clip or None, device=a.device, progress=not a.quiet,
-                      init_from=a.init_from, amp=a.amp, budget_s=a.budget, clock=a.clock)
-    print(f"trained {train(cfg, resume=a.resume)}")
-
-def _sample(a):
-    m, ck = load_checkpoint(a.checkpoint)
-    if ck['format'].startswith('original'): print(f"read an {ck['format']} ({a.checkpoint})")
-    if getattr(m, 'prior', None) is not None and not m.prior.fitted():           # an original cold file has no prior
-        x_tr, y_tr = mnist_dataset(a.root, train=True).tensors
-        m.fit_prior(x_tr, y=y_tr)
-        print(f"fitted its prior over degraded states (and each digit's) to the training digits in {a.root}")
-    if a.guidance and a.digit is None and not a.digits: raise UsageError("--guidance needs --digit or --digits")
-    labels = [a.digit] * a.n if a.digit is not None else [d for d in a.digits or [] for _ in range(a.nrow)] or None
-    n = len(labels) if labels else a.n
-    x = m.sample(n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, power=a.power, labels=labels,
-                 guidance=a.guidance, **({'eta': a.eta} if a.eta else {}))
-    asked = f", digits {a.digits or [a.digit]} with guidance {a.guidance:g}" if labels else ''
-    print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
-          f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps, a.power)} NFE{asked})")
-
-# %% ../nbs/09_cli.ipynb #5620de41
-def _batch(a):
-    batch(a.config, a.out, a.root, a.dry_run)
-
-def _main(a):
-    main_job(a.out, SampleSpec(a.n, {'ddpm': a.ddpm_sampler}, a.steps, seed=a.seed, guidance=a.guidance), a.root,
-             a.all_epochs, max_model_min=a.max_model_min)
-
-# %% ../nbs/09_cli.ipynb #a2a39185
-def _evaluate(a):
-    spec = SampleSpec(a.n, a.sampler, a.steps, seed=a.seed)
-    print(f"wrote {evaluate_run(a.run_dir, spec, a.root, str(pick_device(a.device)))}")
-
-def _guidance(a):
-    spec = SampleSpec(a.n, a.sampler, a.steps, seed=a.seed)
-    guidance_sweep(a.checkpoint, a.weights, spec, out_dir=a.out, root=a.root, device=str(pick_device(a.device)))
-    print(f"wrote {Path(a.out)/'guidance.csv'}, {Path(a.out)/'digits.csv'} and {Path(a.out)/'guidance.png'}")
-
-def _score_zoo(a):
-    spec = SampleSpec(a.n, seed=a.seed)
-    print(f"wrote {score_zoo(spec, a.presets, a.epochs, a.last, a.root, inception=a.inception)}")
-
-# %% ../nbs/09_cli.ipynb #02ef3c9b
-def _export(a):
-    print(export_zoo(a.runs, where=a.where, epochs=a.epochs))
-    print(zoo_table())
-
-def _refit_prior(a):
-    if a.k is None and not a.digits: raise UsageError("give --k (a new prior), --digits (a prior per digit), or both")
-    x, y = (None, None) if a.like and not a.digits else mnist_dataset(a.root, train=True).tensors
-    if a.k: print('\n'.join(refit_prior(a.files, a.k, x, seed=a.seed, fits=prior_of(a.like) if a.like else None)))
-    if a.digits: print('\n'.join(fit_digit_priors(a.files, x, y, seed=a.seed)))
 
 # %% ../nbs/09_cli.ipynb #a481cef8
 class _Parser(argparse.ArgumentParser):
@@ -98,12 +25,13 @@ class _Parser(argparse.ArgumentParser):
         print(f"error: {message} (see {self.prog} --help)", file=sys.stderr)
         raise SystemExit(2)
 
-def _number(kind, lo=None, hi=None):
-    "An argparse type: a number of `kind` in [lo, hi]."
+# %% ../nbs/09_cli.ipynb #8711fffc
+def _number(type_, lo=None, hi=None):
+    "An argparse type: a number of type `type_` (int or float) in [lo, hi]."
     def parse(s):
-        try: v = kind(s)
+        try: v = type_(s)
         except ValueError:
-            what = 'an integer' if kind is int else 'a number'
+            what = 'an integer' if type_ is int else 'a number'
             raise argparse.ArgumentTypeError(f"expected {what}, got {s!r}") from None
         if (lo is not None and v < lo) or (hi is not None and v > hi) or v != v:
             rng = f"at least {lo}" if hi is None else f"between {lo} and {hi}"
@@ -116,8 +44,11 @@ COUNT, NONNEG, POSITIVE, FRACTION = _number(int, 1), _number(int, 0), _number(fl
 
 # %% ../nbs/09_cli.ipynb #b9fb66cb
 N_METRIC = _number(int, 20, 60_000)          # KID needs 20 samples; FID is reported from 129 on
+
+# %% ../nbs/09_cli.ipynb #273f6416
 GUIDANCE, DIGIT = _number(float, 0., MAX_GUIDANCE), _number(int, 0, 9)
 
+# %% ../nbs/09_cli.ipynb #659a81e4
 def _digit_list(s: str) -> list[int]:
     "An argparse type: digits as a range (`0-9`) or a list (`1,3,7`)."
     r = re.fullmatch(r'(\d)-(\d)', s)
@@ -126,6 +57,7 @@ def _digit_list(s: str) -> list[int]:
     if not ds: raise argparse.ArgumentTypeError(f"expected digits as a range like 0-9 or a list like 1,3,7, got {s!r}")
     return ds
 
+# %% ../nbs/09_cli.ipynb #e3f8d748
 def _device(s):
     "An argparse type: `auto`, `cpu`, `mps`, `cuda` or `cuda:N`."
     if not re.fullmatch(r'auto|cpu|mps|cuda(:\d+)?', s):
@@ -141,6 +73,7 @@ def _writable_dir(d: Path, opt: str):
         raise UsageError(f"{opt} {d}: {p} is a file, so this folder cannot be created; choose another path")
     if not os.access(p, os.W_OK): raise UsageError(f"{opt} {d}: {p} is not writable; choose another path")
 
+# %% ../nbs/09_cli.ipynb #9e090fb0
 def _check_paths(a):
     "Check every path option of the parsed command before it runs."
     if getattr(a, 'checkpoint', None) and not Path(a.checkpoint).is_file():
@@ -162,8 +95,17 @@ def _check_paths(a):
 
 # %% ../nbs/09_cli.ipynb #520cebd0
 def _presets_help() -> str:
-    ps = dict(ddpm=DDPM_PRESETS, cold=COLD_PRESETS, edm=EDM_PRESETS)
-    return 'a preset name (' + '; '.join(f"{k}: {', '.join(v)}" for k, v in ps.items()) + ')'
+    "Each formulation's presets, for `train --help`."
+    return 'a preset name (' + '; '.join(f"{k}: {', '.join(f.presets)}" for k, f in formulations().items()) + ')'
+
+# %% ../nbs/09_cli.ipynb #ef984fee
+def _orientations() -> list[str]:
+    "Every orientation a formulation's runs can have."
+    return sorted({o for f in formulations().values() for o in f.orientations})
+
+# %% ../nbs/09_cli.ipynb #124eeff1
+def _fetch(a):
+    print(fetch_mnist(a.root))
 
 # %% ../nbs/09_cli.ipynb #8f340306
 def _add_fetch_data(sub):
@@ -171,6 +113,13 @@ def _add_fetch_data(sub):
     f = sub.add_parser('fetch-data', help='download and verify MNIST into ROOT/MNIST/raw')
     f.add_argument('--root', default='data')
     f.set_defaults(fn=_fetch)
+
+# %% ../nbs/09_cli.ipynb #6e79477d
+def _summary(a):
+    s = data_summary(a.root, a.out)
+    for split, d in s.items():
+        print(f"{split:5s} n={d['n']:5d} mean={d['mean']:.4f} std={d['std']:.4f} counts={d['counts']}")
+    print(f"wrote {a.out}/summary.json and {a.out}/real_digits.png")
 
 # %% ../nbs/09_cli.ipynb #3dfe8c16
 def _add_summary(sub):
@@ -180,13 +129,25 @@ def _add_summary(sub):
     s.add_argument('--out', default='runs/data-summary')
     s.set_defaults(fn=_summary)
 
+# %% ../nbs/09_cli.ipynb #a8fc0f0b
+def _train(a):
+    if a.preset is None: a.preset = read_checkpoint(a.init_from)['preset']            # only with --init-from (see main)
+    run_dir = a.run_dir or f'runs/{run_name(a.kind, a.preset, a.orientation)}'
+    cfg = TrainConfig(kind=a.kind, preset=a.preset, orientation=a.orientation, epochs=a.epochs, run_dir=run_dir,
+                      data_root=a.root, subset=a.subset, batch_size=a.batch_size, lr=a.lr, seed=a.seed,
+                      save_epochs=tuple(a.save_epochs), save_every=a.save_every, warmup_steps=a.warmup,
+                      cosine_decay=a.cosine, grad_clip=a.grad_clip or None, device=a.device, progress=not a.quiet,
+                      init_from=a.init_from, amp=a.amp, budget_s=a.budget, clock=a.clock)
+    print(f"trained {train(cfg, resume=a.resume)}")
+
 # %% ../nbs/09_cli.ipynb #116c85d1
 def _add_train(sub):
     "The `train` subcommand's arguments."
-    t = sub.add_parser('train', help='train a DDPM, cold diffusion or EDM model')
-    t.add_argument('kind', choices=list(FORMULATIONS))
+    t = sub.add_parser('train', help=f"train a model of any formulation ({', '.join(formulations())})")
+    t.add_argument('kind', choices=list(formulations()), help='the formulation')
     t.add_argument('--preset', default=None, help=_presets_help())
-    t.add_argument('--orientation', default='row', choices=ORIENTATIONS, help='cold only')
+    t.add_argument('--orientation', default='row', choices=_orientations(),
+                   help='for ' + ', '.join(k for k, f in formulations().items() if f.oriented) + ' runs')
     t.add_argument('--epochs', type=NONNEG, default=10)
     t.add_argument('--run-dir', default=None)
     t.add_argument('--root', default='data')
@@ -214,6 +175,23 @@ def _add_train(sub):
     t.add_argument('--quiet', action='store_true')
     t.set_defaults(fn=_train)
 
+# %% ../nbs/09_cli.ipynb #c5660ad0
+def _sample(a):
+    m, ck = load_checkpoint(a.checkpoint)
+    if ck['format'].startswith('original'): print(f"read an {ck['format']} ({a.checkpoint})")
+    if getattr(m, 'prior', None) is not None and not m.prior.fitted():           # an original cold file has no prior
+        x_tr, y_tr = mnist_dataset(a.root, train=True).tensors
+        m.fit_prior(x_tr, y=y_tr)
+        print(f"fitted its prior over degraded states (and each digit's) to the training digits in {a.root}")
+    if a.guidance and a.digit is None and not a.digits: raise UsageError("--guidance needs --digit or --digits")
+    labels = [a.digit] * a.n if a.digit is not None else [d for d in a.digits or [] for _ in range(a.nrow)] or None
+    n = len(labels) if labels else a.n
+    x = m.sample(n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, power=a.power, labels=labels,
+                 guidance=a.guidance, **({'eta': a.eta} if a.eta else {}))
+    asked = f", digits {a.digits or [a.digit]} with guidance {a.guidance:g}" if labels else ''
+    print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
+          f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps, a.power)} NFE{asked})")
+
 # %% ../nbs/09_cli.ipynb #1d69abc6
 def _add_sample(sub):
     "The `sample` subcommand's arguments."
@@ -223,7 +201,7 @@ def _add_sample(sub):
     m.add_argument('--out', default='samples.png')
     m.add_argument('--sampler', default=None, choices=sampler_names(),
                    help='; '.join(f"{k}: {', '.join(sampler_names(k))} (default {f.model.default_sampler})"
-                                  for k, f in FORMULATIONS.items()))
+                                  for k, f in formulations().items()))
     m.add_argument('--steps', type=COUNT, default=None,
                    help='network evaluations for samplers that take a step count (default 20)')
     m.add_argument('--eta', type=FRACTION, default=0., help='DDIM only: 0 deterministic, 1 ancestral-like')
@@ -238,6 +216,12 @@ def _add_sample(sub):
     m.add_argument('--guidance', type=GUIDANCE, default=0.,
                    help=f'classifier-free guidance weight for conditional DDPMs (0-{MAX_GUIDANCE:g}; 0: none)')
     m.set_defaults(fn=_sample)
+
+# %% ../nbs/09_cli.ipynb #6bd1a6b9
+def _guidance(a):
+    spec = SampleSpec(a.n, a.sampler, a.steps, seed=a.seed)
+    guidance_sweep(a.checkpoint, a.weights, spec, out_dir=a.out, root=a.root, device=str(pick_device(a.device)))
+    print(f"wrote {Path(a.out)/'guidance.csv'}, {Path(a.out)/'digits.csv'} and {Path(a.out)/'guidance.png'}")
 
 # %% ../nbs/09_cli.ipynb #17a4b389
 def _add_guidance(sub):
@@ -254,6 +238,10 @@ def _add_guidance(sub):
     g.add_argument('--device', type=_device, default='cpu')
     g.set_defaults(fn=_guidance)
 
+# %% ../nbs/09_cli.ipynb #5620de41
+def _batch(a):
+    batch(a.config, a.out, a.root, a.dry_run)
+
 # %% ../nbs/09_cli.ipynb #18fb5543
 def _add_batch(sub):
     "The `batch` subcommand's arguments."
@@ -264,6 +252,11 @@ def _add_batch(sub):
     w.add_argument('--root', default='data')
     w.add_argument('--out', default=None, help='runs folder (default: runs/<config name>)')
     w.set_defaults(fn=_batch)
+
+# %% ../nbs/09_cli.ipynb #8e378872
+def _score_zoo(a):
+    spec = SampleSpec(a.n, seed=a.seed)
+    print(f"wrote {score_zoo(spec, a.presets, a.epochs, a.last, a.root, inception=a.inception)}")
 
 # %% ../nbs/09_cli.ipynb #07159029
 def _add_score_zoo(sub):
@@ -279,6 +272,11 @@ def _add_score_zoo(sub):
     z.add_argument('--root', default='data')
     z.set_defaults(fn=_score_zoo)
 
+# %% ../nbs/09_cli.ipynb #02ef3c9b
+def _export(a):
+    print(export_zoo(a.runs, where=a.where, epochs=a.epochs))
+    print(zoo_table())
+
 # %% ../nbs/09_cli.ipynb #969ab94a
 def _add_export(sub):
     "The `export` subcommand's arguments."
@@ -287,6 +285,13 @@ def _add_export(sub):
     x.add_argument('--epochs', type=NONNEG, nargs='*', default=None, help='epochs to ship (default: every kept one)')
     x.add_argument('--where', default=None, help="the manifest's trained_on (default: this machine)")
     x.set_defaults(fn=_export)
+
+# %% ../nbs/09_cli.ipynb #6172264e
+def _refit_prior(a):
+    if a.k is None and not a.digits: raise UsageError("give --k (a new prior), --digits (a prior per digit), or both")
+    x, y = (None, None) if a.like and not a.digits else mnist_dataset(a.root, train=True).tensors
+    if a.k: print('\n'.join(refit_prior(a.files, a.k, x, seed=a.seed, fits=prior_of(a.like) if a.like else None)))
+    if a.digits: print('\n'.join(fit_digit_priors(a.files, x, y, seed=a.seed)))
 
 # %% ../nbs/09_cli.ipynb #d31720f6
 def _add_refit_prior(sub):
@@ -300,6 +305,11 @@ def _add_refit_prior(sub):
     r.add_argument('--root', default='data')
     r.set_defaults(fn=_refit_prior)
 
+# %% ../nbs/09_cli.ipynb #ed8e0602
+def _main(a):
+    main_job(a.out, SampleSpec(a.n, {'ddpm': a.ddpm_sampler}, a.steps, seed=a.seed, guidance=a.guidance), a.root,
+             a.all_epochs, max_model_min=a.max_model_min)
+
 # %% ../nbs/09_cli.ipynb #22ae38ca
 def _add_main(sub):
     "The `main` subcommand's arguments."
@@ -308,16 +318,21 @@ def _add_main(sub):
     j.add_argument('--n', type=N_METRIC, default=500)
     j.add_argument('--root', default='data')
     j.add_argument('--ddpm-sampler', default=None, choices=sampler_names('ddpm'),
-                   help=f'default {DDPM.default_sampler}')
+                   help=f"default {formulation('ddpm').model.default_sampler}")
     j.add_argument('--steps', type=COUNT, default=None,
                    help='NFE for DDPM samplers that take a step count (default 20)')
     j.add_argument('--seed', type=NONNEG, default=0)
     j.add_argument('--all-epochs', action='store_true', help='score every shipped epoch, not only the last')
-    j.add_argument('--guidance', type=GUIDANCE, default=DDPM.default_guidance,
-                   help="models that draw a chosen digit are asked for the ten alike, DDPMs guided by this weight")
+    j.add_argument('--guidance', type=GUIDANCE, default=formulation('ddpm').default_guidance,
+                   help="models that draw a chosen digit are asked for the ten alike, guided by this weight")
     j.add_argument('--max-model-min', type=_number(float, 0.), default=5,
                    help='skip models whose sampling would take longer here (0: keep all)')
     j.set_defaults(fn=_main)
+
+# %% ../nbs/09_cli.ipynb #a2a39185
+def _evaluate(a):
+    spec = SampleSpec(a.n, a.sampler, a.steps, seed=a.seed)
+    print(f"wrote {evaluate_run(a.run_dir, spec, a.root, str(pick_device(a.device)))}")
 
 # %% ../nbs/09_cli.ipynb #0cf4c321
 def _add_evaluate(sub):
@@ -335,7 +350,8 @@ def _add_evaluate(sub):
 # %% ../nbs/09_cli.ipynb #133adb75
 def parser() -> argparse.ArgumentParser:
     "The `mnist-diffusion` argument parser."
-    p = _Parser(prog='mnist-diffusion', description='DDPM, cold diffusion and EDM on MNIST.')
+    titles = ', '.join(f.title for f in formulations().values())
+    p = _Parser(prog='mnist-diffusion', description=f'Diffusion models on MNIST: {titles}.')
     sub = p.add_subparsers(dest='cmd', required=True)
     for add in (_add_fetch_data, _add_summary, _add_train, _add_sample, _add_guidance, _add_batch, _add_score_zoo,
                 _add_export, _add_refit_prior, _add_main, _add_evaluate):
@@ -347,7 +363,7 @@ def main(argv=None) -> int:
     "Run the CLI; any user-fixable problem becomes one `error:` line on stderr and a non-zero exit status."
     a = parser().parse_args(argv)
     if getattr(a, 'preset', 0) is None and not getattr(a, 'init_from', None):
-        a.preset = FORMULATIONS[a.kind].default_preset
+        a.preset = formulation(a.kind).default_preset
     try:
         _check_paths(a)
         a.fn(a)

@@ -151,11 +151,11 @@ class ColdDiffusion(Diffusion):
         y = self.dropped_labels(y, generator)                   # dropped as for the DDPM: one net, both questions
         return LOSSES[self.loss_name](self(xt, t, y), x0)
 
-    def x_T(self, n, generator, conditional, y=None):
+    def x_T(self, n, generator, restore, y=None):
         "The fully degraded state of the given real images (a prior draw in `ColdModel`)."
-        if conditional is None:
-            raise UsageError("this cold model has no prior over degraded states: pass conditional= real images")
-        return self.D(conditional, self.T)
+        if restore is None:
+            raise UsageError("this cold model has no prior over degraded states: pass restore= real images")
+        return self.D(restore, self.T)
 
     def restore(self, x_t, t_start: int, sampler='alg2', return_traj=False):
         "Run a cold sampler from `x_t` at step `t_start` down to 0, one step at a time."
@@ -185,7 +185,7 @@ def alg2_step(m: ColdDiffusion, x, t, s, state, generator=None, delta=0., start_
     x0 = m(x, t_batch(x, t))
     return _noisy(x - m.D(x0, t) + m.D(x0, s), s, state, generator, delta, before=False)
 
-@register_sampler('direct', 'cold', steps='one')
+@register_sampler('direct', 'cold', step_rule='one')
 def direct_step(m: ColdDiffusion, x, t, s, state, generator=None):
     "Direct restoration: one network call, $\\hat x_0 = R(x_T, T)$."
     return m(x, t_batch(x, t))
@@ -285,12 +285,23 @@ class ColdModel(ColdDiffusion):
             pr.fit(v[y == d], seed)
         return self
 
-    def x_T(self, n, generator, conditional, y=None):
-        "A draw from the prior over degraded states (given labels `y`, each digit's), or the degraded `conditional`."
-        if conditional is not None or self.prior is None: return super().x_T(n, generator, conditional)
+    def prepare(self, x, y, seed=0):
+        "Before training: fit the prior (and one per digit where each digit has 10 images or more) to `x`, `y`."
+        if self.prior is None: return self
+        every = torch.bincount(y.cpu(), minlength=10).min() >= 10
+        return self.fit_prior(x, seed, y if every else None)
+
+    def preview(self, n, generator, x_real):
+        "Draws from the prior, or (a model without one) restorations of the real digits `x_real`."
+        if self.prior is not None: return self.sample(n, generator)
+        return self.sample(len(x_real), generator, restore=x_real)
+
+    def x_T(self, n, generator, restore, y=None):
+        "A draw from the prior over degraded states (given labels `y`, each digit's), or the degraded `restore` digits."
+        if restore is not None or self.prior is None: return super().x_T(n, generator, restore)
         if not self.prior.fitted():                                              # e.g. a coursework file
             raise UsageError("this model's prior over degraded states is not fitted: call fit_prior(training images), "
-                             "or pass conditional= real images")
+                             "or pass restore= real images")
         if y is None: return from_profile(self.prior.sample(n, generator), self.D.orientation).contiguous()
         v = torch.empty(n, 28, device=y.device)                                      # one profile per image
         for d in y.unique().tolist(): v[y == d] = self.digit_prior[d].sample(int((y == d).sum()), generator).to(v)
@@ -309,11 +320,11 @@ class ColdModel(ColdDiffusion):
         return super().load_state_dict(own | dict(state_dict), strict, assign)
 
     @torch.no_grad()
-    def conditional(self, x0: torch.Tensor, sampler='alg2') -> dict:
-        "The coursework's panels for real images `x0`: original, degraded $D(x_0,T)$, direct $R(x_T,T)$, sampled."
+    def panels(self, x0: torch.Tensor, sampler: str|None = None) -> dict:
+        "The coursework's panels for real images `x0`: original, degraded, direct $R(x_T,T)$, sampled (`sampler`)."
         n = len(x0)
-        return dict(original=x0, degraded=self.D(x0, self.T), direct=self.sample(n, sampler='direct', conditional=x0),
-                    sampled=self.sample(n, sampler=sampler, conditional=x0))
+        return dict(original=x0, degraded=self.D(x0, self.T), direct=self.sample(n, sampler='direct', restore=x0),
+                    sampled=self.sample(n, sampler=sampler, restore=x0))
 
 # %% ../nbs/03_cold.ipynb #b941c78d
 @dataclass(frozen=True)
@@ -359,5 +370,6 @@ def build_cold(cfg: ColdConfig|dict) -> ColdModel:
                      cfg.prior, digit_k=cfg.digit_k)
 
 # %% ../nbs/03_cold.ipynb #531bfea7
-FORMULATION = register_formulation('cold', cold_preset, build_cold, oriented=True, model=ColdModel,
-                                   default_preset='default_7')
+FORMULATION = register_formulation('cold', cold_preset, build_cold, orientations=ORIENTATIONS, model=ColdModel,
+                                   default_preset='default_7', presets=tuple(COLD_PRESETS),
+                                   featured=('unet_28', 'default_28'), restores=True)

@@ -52,7 +52,7 @@ def load_coursework(src, act='gelu') -> DDPM:
     return DDPM(coursework_net(sd, act), sd['beta_t'], pred='eps', x_scale=0.5, abar=sd['alpha_t'])
 
 # %% ../nbs/03_coursework.ipynb #2d3fa751
-@register_sampler('coursework', 'cold', steps='all')
+@register_sampler('coursework', 'cold', step_rule='all')
 def coursework_step(m: ColdModel, z, t, s, state, generator=None):
     "The coursework's loop: $\\hat x_0 = R(z, t-1)$, $z - D(\\hat x_0, t-1) + D(\\hat x_0, s-1)$; last $\\hat x_0$."
     x0 = m(z, t_batch(z, t - 1))

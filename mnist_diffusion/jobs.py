@@ -9,10 +9,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 import torch
 from tqdm.auto import tqdm
-from .core import UsageError, atomic_path, merge_csv, write_csv, ZOO_DIR
+from .core import UsageError, atomic_path, merge_csv, write_csv, ZOO_DIR, formulation
 from .data import fetch_mnist, mnist_dataset, save_grid, save_rows
 from .checkpoint import checkpoints, ckpt_epoch, read_log, run_name
-from .evaluation import SampleSpec, evaluate_checkpoints, model_label, ruler
+from .scoring import SampleSpec, evaluate_checkpoints, ruler
+from .tables import model_name
 from .zoo import manifest, load_pretrained, export_zoo, hardware, last_epochs, metrics_file
 from .training import TrainConfig
 try: import tomllib
@@ -202,10 +203,10 @@ def _asked(r) -> str:
 # %% ../nbs/08_jobs.ipynb #4bef2058
 def results_table(rows: list[dict]) -> str:
     "Markdown table of each model's last scored epoch: sampler, NFE, cost and scores, with the real-data floor."
-    out = ["| model | epoch | sampler | NFE | ms/image | FID | KID | IS | classes (e^H) | restored (cold) | "
+    out = ["| model | epoch | sampler | NFE | ms/image | FID | KID | IS | classes (e^H) | restored | "
            "digit asked for (w) |", '|' + '---|' * 11]
     for r in last_epochs(rows):
-        out.append(f"| {model_label(r)} | {r['epoch']} | {r['sampler']} | {r['steps']} | "
+        out.append(f"| {model_name(r)} | {r['epoch']} | {r['sampler']} | {r['nfe']} | "
                    f"{1000 * float(r['sec_per_image']):.1f} | "
                    f"{_num(r['fid'])} | {_num(r['kid'], 1)} | {_num(r['IS'])} | {_num(r['effective_classes'], 1)} | "
                    f"{_num(r.get('restore_acc'), 3)} | {_asked(r)} |")
@@ -224,15 +225,15 @@ def too_slow(ms: list[dict], n: int, max_model_min: float|None, zoo=ZOO_DIR) -> 
 
 # %% ../nbs/08_jobs.ipynb #638e4e1a
 def draw_model(m: dict, out: Path, spec: SampleSpec, x_test, zoo=ZOO_DIR):
-    "A shipped model's 64-sample grid and, for a cold model, its labelled panels on real test digits."
+    "A shipped model's 64-sample grid and, for one that restores, its labelled panels on real test digits."
     model, _ = load_pretrained(m['kind'], m['preset'], m['epoch'], m['orientation'] or 'row', zoo)
     name = run_name(m['kind'], m['preset'], m['orientation'])
     save_grid(model.sample(64, torch.Generator().manual_seed(spec.seed), spec.sampler_for(m['kind'])),
               out/f'grid_{name}.png')
-    if m['kind'] == 'cold':
-        pn = model.conditional(x_test)
+    if formulation(m['kind']).restores:
+        pn = model.panels(x_test)                                  # sampled by the model's own default
         save_rows(dict(original=pn['original'], degraded=pn['degraded'], direct=pn['direct'],
-                       **{'Algorithm 2': pn['sampled']}),
+                       **{model.sampler().name: pn['sampled']}),
                   out/f'panels_{name}.png')
 
 # %% ../nbs/08_jobs.ipynb #9ebcbef3

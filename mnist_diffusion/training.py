@@ -5,7 +5,7 @@
 # %% ../nbs/04_training.ipynb #095d220c
 from __future__ import annotations
 import json, math, os, re, time
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, field
 from pathlib import Path
 import torch
 from torch import nn
@@ -13,17 +13,18 @@ import torch.distributed as dist
 from torch.utils.data import DataLoader, TensorDataset
 from torch.utils.data.distributed import DistributedSampler
 from tqdm.auto import tqdm
+from fastcore.basics import patch
 from .core import UsageError, atomic_path, write_csv, formulation
 from .data import mnist_dataset, save_grid
 from .ddpm import make_ema
-from .cold import ColdModel
 from .checkpoint import (LAST, ckpt_name, checkpoints, latest_checkpoint, save_checkpoint,
                                         read_checkpoint, read_log, build_model)
 
 # %% auto #0
 __all__ = ['CLOCKS', 'TrainConfig', 'pick_device', 'use_bf16', 'epoch_seed', 'lr_lambda', 'Clock', 'LossModule', 'dist_info',
            'dist_flag', 'TrainingError', 'epoch_batches', 'epoch_loader', 'init_weights', 'build_run', 'save_state',
-           'resume_state', 'save_samples', 'train_step', 'train', 'toy_dataset', 'tiny_config']
+           'resume_state', 'save_samples', 'train_step', 'Run', 'schedule', 'start_run', 'run_epoch', 'end_epoch',
+           'train', 'toy_dataset', 'tiny_config']
 
 # %% ../nbs/04_training.ipynb #2bad7af4
 CLOCKS = {'wall': time.perf_counter, 'cpu': time.process_time}     # what a budget can count: wall or CPU seconds
@@ -32,9 +33,9 @@ CLOCKS = {'wall': time.perf_counter, 'cpu': time.process_time}     # what a budg
 @dataclass
 class TrainConfig:
     "How to train one model; `None` fields fall back to the preset's values."
-    kind: str = 'ddpm'                 # 'ddpm', 'cold' or 'edm' (`core.FORMULATIONS`)
+    kind: str = 'ddpm'                 # the formulation (`core.formulations()`)
     preset: str = 'default'
-    orientation: str = 'row'           # cold only: 'row' or 'col'
+    orientation: str = 'row'           # 'row' or 'col', for formulations whose runs have one
     epochs: int = 10                   # where the run ends (with a budget: at most this many epochs)
     run_dir: str = 'runs/ddpm-default'
     data_root: str = 'data'
@@ -106,7 +107,7 @@ def lr_lambda(warmup: int, total: int, cosine: bool, progress=None):
 # %% ../nbs/04_training.ipynb #f95c66e9
 class Clock:
     "Training seconds on the wall or CPU (process) clock, counted only inside `with clock:` blocks."
-    def __init__(self, kind='wall', spent=0.): self.now, self.spent = CLOCKS[kind], spent
+    def __init__(self, clock='wall', spent=0.): self.now, self.spent = CLOCKS[clock], spent
     def __enter__(self): self.t0 = self.now(); return self
     def __exit__(self, *exc): self.spent += self.now() - self.t0
 
@@ -158,7 +159,7 @@ def epoch_loader(dataset: TensorDataset, bs: int, epoch: int, seed: int, rank=0,
 def init_weights(cfg: TrainConfig, model) -> int:
     "Copy `cfg.init_from`'s weights (its EMA when kept) into `model`; its epoch, where the run's count goes on."
     ck, src = read_checkpoint(cfg.init_from, cfg.kind), cfg.init_from
-    if cfg.kind == 'cold' and ck['orientation'] != cfg.orientation:
+    if formulation(cfg.kind).oriented and ck['orientation'] != cfg.orientation:
         raise UsageError(f"{src} is a {ck['orientation']} model: train it with orientation {ck['orientation']!r}")
     if ck['epoch'] >= cfg.epochs:
         raise UsageError(f"{src} is at epoch {ck['epoch']}: ask for more epochs than that (the count goes on from it)")
@@ -174,10 +175,7 @@ def build_run(cfg: TrainConfig, dataset: TensorDataset, device, model=None):
     mc = cfg.model_config()
     model = build_model(cfg.kind, asdict(mc)) if model is None else model
     base = init_weights(cfg, model) if cfg.init_from else 0  # a cold checkpoint brings its fitted prior
-    if cfg.init_from is None and isinstance(model, ColdModel) and model.prior is not None:
-        x, y = dataset.tensors
-        every = torch.bincount(y.cpu(), minlength=10).min() >= 10            # enough of each digit for its own prior
-        model.fit_prior(x, cfg.seed, y if every else None)
+    if cfg.init_from is None: model.prepare(*dataset.tensors, seed=cfg.seed)      # e.g. a cold model's prior
     model.to(device, memory_format=torch.channels_last if cfg.channels_last else torch.contiguous_format)
     ema = make_ema(model, cfg.ema_decay)
     opt = torch.optim.Adam(model.parameters(), lr=cfg.lr or mc.lr)
@@ -201,10 +199,9 @@ def resume_state(run, cfg: TrainConfig, model, ema, opt, sched) -> tuple[int, li
 
 # %% ../nbs/04_training.ipynb #56c6b0c5
 def save_samples(model, cfg: TrainConfig, dataset: TensorDataset, path, device) -> Path:
-    "A grid of `cfg.grid_n` samples, fixed generator (a cold model without a prior restores degraded training images)."
+    "A grid of `cfg.grid_n` samples from a fixed generator (`model.preview`: some models restore training digits)."
     g = torch.Generator(device).manual_seed(cfg.seed)
-    xc = dataset.tensors[0][:cfg.grid_n].to(device) if isinstance(model, ColdModel) and model.prior is None else None
-    return save_grid(model.sample(cfg.grid_n if xc is None else len(xc), g, conditional=xc), path)
+    return save_grid(model.preview(cfg.grid_n, g, dataset.tensors[0][:cfg.grid_n].to(device)), path)
 
 # %% ../nbs/04_training.ipynb #f1cfc23b
 def train_step(net, opt, sched, ema, x0, gen, grad_clip=None, amp=False, y=None) -> float:
@@ -219,9 +216,42 @@ def train_step(net, opt, sched, ema, x0, gen, grad_clip=None, amp=False, y=None)
     ema.update_parameters(net.module.model if hasattr(net, 'module') else net.model)
     return loss.item()
 
-# %% ../nbs/04_training.ipynb #08f93187
-def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, resume=False, model=None) -> Path:
-    "Train the model `cfg` describes (or `model`, built elsewhere: logs only); returns the run folder."
+# %% ../nbs/04_training.ipynb #09db7555
+@dataclass
+class Run:
+    "What one training run holds while it trains (built by `start_run`)."
+    cfg: TrainConfig
+    dir: Path
+    device: torch.device
+    dataset: TensorDataset
+    mc: object                          # the preset's model config
+    model: nn.Module
+    ema: nn.Module
+    opt: torch.optim.Optimizer
+    sched: object
+    clock: Clock
+    base: int                           # the epoch the run started from (0, or init_from's)
+    start: int                          # the last epoch done (base, or the resumed checkpoint's)
+    rows: list                          # log.csv rows
+    marks: list                         # training seconds still to score at
+    mark_rows: list                     # marks.csv rows
+    net: nn.Module                      # the loss module (DDP-wrapped on several ranks)
+    bs: int
+    rank: int = 0
+    world: int = 1
+    keep: bool = True                   # whether this rank writes checkpoints (a model built elsewhere: logs only)
+    recent: list = field(default_factory=list)     # the last 50 losses (what a mark's row reports)
+
+# %% ../nbs/04_training.ipynb #e871b696
+def schedule(cfg: TrainConfig, opt, per_epoch: int, base: int, clock: Clock):
+    "The LR schedule: warm-up, then constant or cosine to 0 over the epochs (or the budget, by the clock)."
+    frac = (lambda: clock.spent / cfg.budget_s) if cfg.budget_s else None
+    total = (cfg.epochs - base) * per_epoch
+    return torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(cfg.warmup_steps, total, cfg.cosine_decay, frac))
+
+# %% ../nbs/04_training.ipynb #8250cdf0
+def start_run(cfg: TrainConfig, dataset: TensorDataset|None = None, model=None, resume=False) -> Run:
+    "Set a run up: data on the device, model, EMA, optimiser, schedule; resumed from its newest state if asked."
     rank, world = dist_info()
     device, run = pick_device(cfg.device), Path(cfg.run_dir)
     dataset = dataset or mnist_dataset(cfg.data_root, train=True, subset=cfg.subset, seed=cfg.seed)
@@ -229,76 +259,118 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
     if world == 1: dataset = TensorDataset(*(t.to(device) for t in dataset.tensors))    # held on the device once
     keep = model is None and rank == 0                     # a model built elsewhere has no config to rebuild it from
     mc, model, ema, opt, base = build_run(cfg, dataset, device, model)
-    fmt = torch.channels_last if cfg.channels_last else torch.contiguous_format
-    bs = (cfg.batch_size or mc.batch_size) // world
-    clock = Clock(cfg.clock)
-    frac = (lambda: clock.spent / cfg.budget_s) if cfg.budget_s else None
-    per_epoch = math.ceil(len(dataset) / (bs * world))
-    total = (cfg.epochs - base) * per_epoch
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_lambda(cfg.warmup_steps, total, cfg.cosine_decay, frac))
+    bs, clock = (cfg.batch_size or mc.batch_size) // world, Clock(cfg.clock)
+    sched = schedule(cfg, opt, math.ceil(len(dataset) / (bs * world)), base, clock)
     if resume is False and latest_checkpoint(run):
         raise UsageError(f"{run} already holds checkpoints; pass --resume to continue it or choose another --run-dir")
     start, rows = resume_state(run, cfg, model, ema, opt, sched) if resume and latest_checkpoint(run) else (base, [])
     clock.spent = sum(r['seconds'] for r in rows)                # a resumed run counts its past training seconds
     marks = [m for m in sorted(cfg.marks) if m > clock.spent]
-    mark_rows = read_log(run, 'marks.csv') if start > base else []
-    net, labelled = LossModule(model), getattr(model, 'n_classes', 0) > 0    # a class-conditional model sees labels
+    net = LossModule(model)
     if world > 1:
         net = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if device.type == 'cuda' else None)
-    amp = use_bf16(device, cfg.amp)
-    name = lambda epoch: ckpt_name(cfg.kind, epoch, cfg.preset, cfg.orientation)
-    save = lambda epoch, file=None: keep and save_state(run/(file or name(epoch)), cfg, mc, epoch, model, ema, opt,
-                                                        sched)
-    grid = lambda epoch: (rank == 0 and cfg.grid_every and epoch % cfg.grid_every == 0
-                          and save_samples(ema.module, cfg, dataset, run/'samples'/f'epoch_{epoch:03d}.png', device))
-    if rank == 0:
-        with atomic_path(run/'config.json') as tmp: tmp.write_text(json.dumps(asdict(cfg), indent=1, default=str))
-    if start == base: save(base); grid(base)                      # the starting point: epoch 0, or init_from's weights
-    out_of_budget, recent = False, []
-    for epoch in range(start + 1, cfg.epochs + 1):
-        torch.manual_seed(epoch_seed(cfg.seed, epoch))
-        gen = torch.Generator(device).manual_seed(epoch_seed(cfg.seed, epoch))
-        model.train(); spent0, tot, n = clock.spent, 0., 0
-        bar = tqdm(epoch_loader(dataset, bs, epoch, cfg.seed, rank, world), total=per_epoch,
-                   desc=f'epoch {epoch}/{cfg.epochs}', disable=not cfg.progress or rank > 0, leave=False)
-        for x0, y in bar:
-            try:
-                x0 = x0.to(device, non_blocking=True).contiguous(memory_format=fmt)
-                y = y if labelled else None
-                with clock: loss = train_step(net, opt, sched, ema, x0, gen, cfg.grad_clip, amp, y)
-            except TrainingError as e:
-                last = next(reversed(checkpoints(run)), None)
-                raise TrainingError(f"{e} at epoch {epoch}, step {n}; last good checkpoint: "
-                                    f"{last.name if last else 'none'}. "
-                                    "Lower --lr or set --grad-clip, then --resume") from None
-            tot, n, recent = tot + loss, n + 1, (recent + [loss])[-50:]
-            bar.set_postfix(loss=f'{tot / n:.4f}')
-            while marks and clock.spent >= marks[0] and rank == 0:
-                at = dict(mark=marks.pop(0), epoch=epoch, steps=sched.last_epoch, images=sched.last_epoch * bs * world,
-                          seconds=round(clock.spent, 2), loss=sum(recent) / len(recent))
-                mark_rows.append(at | (eval_fn(ema.module.eval(), epoch) if eval_fn else {}))
-                write_csv(run/'marks.csv', mark_rows)
-            out_of_budget = cfg.budget_s is not None and clock.spent >= cfg.budget_s
-            if world > 1 and cfg.budget_s is not None:
-                out_of_budget = dist_flag(out_of_budget, device)      # rank 0's clock decides
-            if out_of_budget: break
-        secs = clock.spent - spent0
-        row = dict(epoch=epoch, loss=tot / max(n, 1), lr=sched.get_last_lr()[0], seconds=round(secs, 2),
-                   img_per_s=round(n * bs * world / max(secs, 1e-9), 1))
-        if rank == 0:
-            if eval_fn and not cfg.marks: row |= eval_fn(ema.module.eval(), epoch)
-            rows.append(row)
-            write_csv(run/'log.csv', rows)
-            if cfg.progress: print(f"epoch {epoch}/{cfg.epochs}  loss {row['loss']:.4f}  {row['img_per_s']:.0f} img/s")
-        every = cfg.save_every and epoch % cfg.save_every == 0
-        if epoch in cfg.save_epochs or epoch == cfg.epochs or out_of_budget or every: save(epoch)
-        save(epoch, LAST)                                     # the rolling checkpoint: a crash loses one epoch at most
-        grid(epoch)
-        if out_of_budget:
-            if rank == 0 and cfg.progress: print(f"budget of {cfg.budget_s:g} {cfg.clock} s reached in epoch {epoch}")
+    return Run(cfg, run, device, dataset, mc, model, ema, opt, sched, clock, base, start, rows, marks,
+               read_log(run, 'marks.csv') if start > base else [], net, bs, rank, world, keep)
+
+# %% ../nbs/04_training.ipynb #5f5176ad
+@patch
+def save(self: Run, epoch: int, file: str|None = None):
+    "Checkpoint the run at `epoch` (as `file`, or under the epoch's checkpoint name)."
+    if not self.keep: return
+    c = self.cfg
+    save_state(self.dir/(file or ckpt_name(c.kind, epoch, c.preset, c.orientation)), c, self.mc, epoch, self.model,
+               self.ema, self.opt, self.sched)
+
+# %% ../nbs/04_training.ipynb #8d93a97c
+@patch
+def grid(self: Run, epoch: int):
+    "The EMA model's sample grid of `epoch`, every `grid_every` epochs (rank 0)."
+    if self.rank == 0 and self.cfg.grid_every and epoch % self.cfg.grid_every == 0:
+        save_samples(self.ema.module, self.cfg, self.dataset, self.dir/'samples'/f'epoch_{epoch:03d}.png', self.device)
+
+# %% ../nbs/04_training.ipynb #f1a99cbf
+@patch
+def step(self: Run, x0, y, gen, epoch: int, n: int) -> float:
+    "One optimiser step on a batch; a NaN loss becomes a `TrainingError` naming the last good checkpoint."
+    fmt = torch.channels_last if self.cfg.channels_last else torch.contiguous_format
+    x0 = x0.to(self.device, non_blocking=True).contiguous(memory_format=fmt)
+    y = y if getattr(self.model, 'n_classes', 0) > 0 else None          # a class-conditional model sees labels
+    try:
+        with self.clock:
+            loss = train_step(self.net, self.opt, self.sched, self.ema, x0, gen, self.cfg.grad_clip,
+                              use_bf16(self.device, self.cfg.amp), y)
+    except TrainingError as e:
+        last = next(reversed(checkpoints(self.dir)), None)
+        raise TrainingError(f"{e} at epoch {epoch}, step {n}; last good checkpoint: {last.name if last else 'none'}. "
+                            "Lower --lr or set --grad-clip, then --resume") from None
+    self.recent = (self.recent + [loss])[-50:]
+    return loss
+
+# %% ../nbs/04_training.ipynb #91baa9b0
+@patch
+def score_marks(self: Run, epoch: int, eval_fn=None):
+    "Score the EMA model at every mark the training clock has passed (rows in `marks.csv`)."
+    while self.marks and self.clock.spent >= self.marks[0] and self.rank == 0:
+        s = self.sched.last_epoch
+        at = dict(mark=self.marks.pop(0), epoch=epoch, steps=s, images=s * self.bs * self.world,
+                  seconds=round(self.clock.spent, 2), loss=sum(self.recent) / len(self.recent))
+        self.mark_rows.append(at | (eval_fn(self.ema.module.eval(), epoch) if eval_fn else {}))
+        write_csv(self.dir/'marks.csv', self.mark_rows)
+
+# %% ../nbs/04_training.ipynb #025e2a35
+@patch
+def out_of_budget(self: Run) -> bool:
+    "Whether the budget is spent (rank 0's clock decides for every rank)."
+    out = self.cfg.budget_s is not None and self.clock.spent >= self.cfg.budget_s
+    return dist_flag(out, self.device) if self.world > 1 and self.cfg.budget_s is not None else out
+
+# %% ../nbs/04_training.ipynb #79c128c7
+def run_epoch(r: Run, epoch: int, eval_fn=None) -> tuple[dict, bool]:
+    "Train one epoch (or until the budget is spent): its log row, and whether the budget ran out."
+    torch.manual_seed(epoch_seed(r.cfg.seed, epoch))
+    gen = torch.Generator(r.device).manual_seed(epoch_seed(r.cfg.seed, epoch))
+    r.model.train(); spent0, tot, n, stop = r.clock.spent, 0., 0, False
+    bar = tqdm(epoch_loader(r.dataset, r.bs, epoch, r.cfg.seed, r.rank, r.world), leave=False,
+               total=math.ceil(len(r.dataset) / (r.bs * r.world)), desc=f'epoch {epoch}/{r.cfg.epochs}',
+               disable=not r.cfg.progress or r.rank > 0)
+    for x0, y in bar:
+        tot, n = tot + r.step(x0, y, gen, epoch, n), n + 1
+        bar.set_postfix(loss=f'{tot / n:.4f}')
+        r.score_marks(epoch, eval_fn)
+        if (stop := r.out_of_budget()): break
+    secs = r.clock.spent - spent0
+    return dict(epoch=epoch, loss=tot / max(n, 1), lr=r.sched.get_last_lr()[0], seconds=round(secs, 2),
+                img_per_s=round(n * r.bs * r.world / max(secs, 1e-9), 1)), stop
+
+# %% ../nbs/04_training.ipynb #b8a70f43
+def end_epoch(r: Run, row: dict, eval_fn=None, last=False):
+    "Log the epoch's row (scored, if scoring per epoch), keep its checkpoint if chosen, roll `last.pt`, draw its grid."
+    c, epoch = r.cfg, row['epoch']
+    if r.rank == 0:
+        if eval_fn and not c.marks: row |= eval_fn(r.ema.module.eval(), epoch)
+        r.rows.append(row)
+        write_csv(r.dir/'log.csv', r.rows)
+        if c.progress: print(f"epoch {epoch}/{c.epochs}  loss {row['loss']:.4f}  {row['img_per_s']:.0f} img/s")
+    if epoch in c.save_epochs or epoch == c.epochs or last or (c.save_every and epoch % c.save_every == 0):
+        r.save(epoch)
+    r.save(epoch, LAST)                                       # the rolling checkpoint: a crash loses one epoch at most
+    r.grid(epoch)
+
+# %% ../nbs/04_training.ipynb #0e27bf0f
+def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, resume=False, model=None) -> Path:
+    "Train the model `cfg` describes (or `model`, built elsewhere: logs only); returns the run folder."
+    r = start_run(cfg, dataset, model, resume)
+    if r.rank == 0:
+        with atomic_path(r.dir/'config.json') as tmp: tmp.write_text(json.dumps(asdict(cfg), indent=1, default=str))
+    if r.start == r.base: r.save(r.base); r.grid(r.base)         # the starting point: epoch 0, or init_from's weights
+    for epoch in range(r.start + 1, cfg.epochs + 1):
+        row, spent = run_epoch(r, epoch, eval_fn)
+        end_epoch(r, row, eval_fn, last=spent)
+        if spent:
+            if r.rank == 0 and cfg.progress: print(f"budget of {cfg.budget_s:g} {cfg.clock} s reached in epoch {epoch}")
             break
-    if world > 1: dist.barrier()
-    return run
+    if r.world > 1: dist.barrier()
+    return r.dir
 
 # %% ../nbs/04_training.ipynb #4b2cf878
 def toy_dataset(n=64, seed=0) -> TensorDataset:

@@ -46,7 +46,7 @@ def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None, epochs=None) -> Pa
             slim_checkpoint(p, dst)
             secs = sum(r['seconds'] for e, r in log.items() if e <= ck['epoch'])
             entries.append(dict(file=p.name, kind=ck['kind'], preset=ck['preset'],
-                                orientation=ck['orientation'] if ck['kind'] == 'cold' else None,
+                                orientation=ck['orientation'] if formulation(ck['kind']).oriented else None,
                                 epoch=ck['epoch'], train_seconds=round(secs), trained_on=where or hardware(),
                                 train_images=ck['epoch'] * (ck['train_config'].get('subset') or 60000),
                                 bytes=dst.stat().st_size, sha256=sha256_of(dst)))
@@ -101,7 +101,8 @@ def find_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo
            and (not formulation(kind).oriented or m['orientation'] == orientation)]
     if not sel:
         have = sorted({f"{m['kind']} {m['preset']}" + (f" {m['orientation']}" if m['orientation'] else '') for m in ms})
-        raise UsageError(f"no pretrained {kind} {preset}{' ' + orientation if kind == 'cold' else ''}; available: "
+        where = f' {orientation}' if formulation(kind).oriented else ''
+        raise UsageError(f"no pretrained {kind} {preset}{where}; available: "
                          f"{', '.join(have)}")
     if epoch is None: return max(sel, key=lambda m: m['epoch'])
     if not (hit := [m for m in sel if m['epoch'] == epoch]):
@@ -130,23 +131,29 @@ def zoo_table(zoo=ZOO_DIR) -> str:
 # %% ../nbs/06_zoo.ipynb #51de4e3d
 def prior_of(file, zoo=ZOO_DIR) -> dict:
     "A zoo cold model's prior, keyed as `refit_prior` keys its fits: {(k, orientation, pixel scale): prior state}."
-    m, ck = load_checkpoint(Path(zoo)/file, 'cold')
+    m, ck = load_checkpoint(Path(zoo)/file)
+    if getattr(m, 'prior', None) is None: raise UsageError(f"{file} has no prior over degraded states")
     return {(ck['model_config']['prior_k'], ck['orientation'], m.x_scale): m.prior.state_dict()}
+
+# %% ../nbs/06_zoo.ipynb #47275a47
+def _no_prior(files, entries: dict) -> list[str]:
+    "The `files` that are not zoo models with a prior over degraded states (what `refit-prior` refits)."
+    return [f for f in files if f not in entries or not hasattr(formulation(entries[f]['kind']).model, 'fit_prior')]
 
 # %% ../nbs/06_zoo.ipynb #50424c46
 def refit_prior(files, k: int, x: torch.Tensor|None, zoo=ZOO_DIR, seed=0, fits: dict|None = None) -> list[str]:
     "Give each zoo file in `files` a `k`-component prior fitted to images `x` (or from `fits`); update the manifest."
     zoo, ms, fits = Path(zoo), manifest(zoo), dict(fits or {})
     entries = {m['file']: m for m in ms}
-    if bad := [f for f in files if entries.get(f, {}).get('kind') != 'cold']:
-        raise UsageError(f"not cold models in {zoo}/manifest.json: {', '.join(bad)}")
+    if bad := _no_prior(files, entries):
+        raise UsageError(f"not models with a prior over degraded states in {zoo}/manifest.json: {', '.join(bad)}")
     if k < 1: raise UsageError(f"k must be at least 1, got {k}")
     done = []
     for f in files:
-        ck = read_checkpoint(zoo/f, 'cold')
+        ck = read_checkpoint(zoo/f)
         mc = ck['model_config'] | dict(prior_k=k)
         if mc.get('prior', 'gmm') != 'gmm': raise UsageError(f"{f} has a {mc['prior']} prior, not a mixture")
-        m = build_model('cold', mc)
+        m = build_model(ck['kind'], mc)
         key = (k, ck['orientation'], m.x_scale)
         if key not in fits:                                                    # one fit per orientation
             if x is None: raise UsageError(f"no {k}-component {ck['orientation']} prior to copy for {f}: fit one")
@@ -165,11 +172,11 @@ def fit_digit_priors(files, x: torch.Tensor, y: torch.Tensor, zoo=ZOO_DIR, seed=
     "Give each zoo cold file in `files` one prior per digit, fitted to training images `x` with labels `y`."
     zoo, ms, fits, done = Path(zoo), manifest(zoo), {}, []
     entries = {m['file']: m for m in ms}
-    if bad := [f for f in files if entries.get(f, {}).get('kind') != 'cold']:
-        raise UsageError(f"not cold models in {zoo}/manifest.json: {', '.join(bad)}")
+    if bad := _no_prior(files, entries):
+        raise UsageError(f"not models with a prior over degraded states in {zoo}/manifest.json: {', '.join(bad)}")
     for f in files:
-        ck = read_checkpoint(zoo/f, 'cold')
-        m = build_model('cold', ck['model_config'])
+        ck = read_checkpoint(zoo/f)
+        m = build_model(ck['kind'], ck['model_config'])
         key = (ck['orientation'], m.x_scale, ck['model_config'].get('digit_k', 5), ck['model_config'].get('prior'))
         if key not in fits: fits[key] = m.fit_digit_priors(x, y, seed).digit_prior.state_dict()
         ema = ck['ema'] | {f'digit_prior.{n}': v.half() for n, v in fits[key].items()}

@@ -3,43 +3,18 @@
 Numbers are never typed into the README: a `{{name}}` in index.ipynb's markdown is replaced by the output of the
 function `name` below, which formats it from the CSVs the code writes (the zoo's metrics, the benchmark results).
 """
-import csv, json, re
+import csv, re
 from pathlib import Path
 import nbformat
-from mnist_diffusion.core import formulation
-from mnist_diffusion.zoo import last_epochs
+from mnist_diffusion import tables
+from mnist_diffusion.tables import fmt as _f
 
 ROOT = Path(__file__).resolve().parents[1]
 ZOO = ROOT/'mnist_diffusion'/'zoo'
 RESULTS = ROOT/'benchmarks'/'results'
 
 def _rows(path) -> list[dict]: return list(csv.DictReader(open(path))) if Path(path).exists() else []
-def _f(v, d=1) -> str: return '' if v in (None, '') else f'{float(v):,.{d}f}'
-def _manifest() -> dict: return {m['file']: m for m in json.loads((ZOO/'manifest.json').read_text())}
-
-def results_10k() -> str:
-    "The last epoch of every shipped model at n=10,000, with its training time and the real-data floor."
-    rows, man = _rows(ZOO/'metrics_10k.csv'), _manifest()
-    rows = sorted(last_epochs([r for r in rows if r['file'] in man]), key=lambda r: float(r['fid']))
-    pct = lambda r, k: f'{100 * float(r[k]):.1f}%' if r.get(k) not in (None, '') else ''
-    out = ['| model | epochs (training time) | sampler, NFE | FID | KID | IS | classes (e^H) | restored (Alg. 2, '
-           'direct) |',
-           '|---|---|---|---|---|---|---|---|']
-    for r in rows:
-        m = man[r['file']]
-        f = formulation(r['kind'])
-        name = f"{f.title} `{r['preset']}`" + (f" {r['orientation']}" if f.oriented else '')
-        scored = r.get('restore_acc') not in (None, '')
-        restored = f"{pct(r, 'restore_acc')}, {pct(r, 'restore_acc_direct')}" if scored else ''
-        where = ', GPU' if 'NVIDIA' in m['trained_on'] else ''
-        out.append(f"| {name} | {r['epoch']} ({m['train_seconds'] / 60:.1f} min{where}) | {r['sampler']}, "
-                   f"{r['steps']} | {_f(r['fid'])} | "
-                   f"{_f(r['kid'])} | {_f(r['IS'], 2)} | {_f(r['effective_classes'])} | {restored} |")
-    r = rows[0]
-    out.append(f"| real data (floor: {int(r['n']):,} training vs {int(r['n']):,} test digits) | | | "
-               f"{_f(r['floor_fid'])} | "
-               f"{_f(r['floor_kid'])} | {_f(r['floor_IS'], 2)} | {_f(r['floor_effective_classes'])} | |")
-    return '\n'.join(out)
+def results_10k() -> str: return tables.results_10k(ZOO)
 
 def conditional() -> str:
     "Conditional accuracy and FID of the ten-digit mix at n=10,000 (DDPM) and of the best cold models (n=1,000)."
@@ -58,7 +33,8 @@ def conditional() -> str:
             how = 'told the digit' if told else 'from its per-digit prior'
             out.append(f"| cold `{r['preset']}` {o} @{r['epoch']}, {how} | {int(r['n']):,} | {pc(r['cond_acc'])} | "
                        f"{_f(r['fid'])} |")
-    out.append(f"| real data (floor) | 10,000 / 1,000 | | {_f(ref['floor_fid'])} / {_f(cold[0]['floor_fid'])} |")
+    out.append(f"| real data (floor) | {int(ref['n']):,} / {int(cold[0]['n']):,} | | {_f(ref['floor_fid'])} / "
+               f"{_f(cold[0]['floor_fid'])} |")
     return '\n'.join(out)
 
 def timing(name: str) -> str:
@@ -73,6 +49,16 @@ def timing_main_job() -> str: return timing('main_job')
 def timing_ci() -> str: return timing('ci')
 def timing_test() -> str: return timing('test')
 def timing_test_slow() -> str: return timing('test_slow')
+
+def notebooks() -> str:
+    "The notebooks in reading order: each one's exported module and its own title (its first heading)."
+    out = ['| notebook | module | what it holds |', '|---|---|---|']
+    for p in sorted((ROOT/'nbs').glob('[0-9]*.ipynb')):
+        cells = nbformat.read(p, as_version=4).cells
+        title = next(c.source.splitlines()[0].lstrip('# ') for c in cells if c.cell_type == 'markdown')
+        mod = next((m.group(1) for c in cells if (m := re.match(r'#\| default_exp (\w+)', c.source))), '')
+        out.append(f"| [{p.stem}](nbs/{p.name}) | {f'`{mod}`' if mod else ''} | {title} |")
+    return '\n'.join(out)
 
 def render() -> str:
     "The README text: index.ipynb's markdown cells (numbers filled in) and its un-hidden code cells as fenced Python."

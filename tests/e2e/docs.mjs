@@ -1,5 +1,6 @@
 // Open the built docs site in headless Chromium: follow every link of the navigation (from the home page), fail on a
-// page that does not load or an image that does not render. usage: node docs.mjs BASE_URL
+// page that does not load, an image that does not render, a table printed as a paragraph of pipes, an unfilled
+// {{name}} placeholder or a visible nbdev directive (#| ...). usage: node docs.mjs BASE_URL
 import { chromium } from 'playwright-core';
 const [base] = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
@@ -10,7 +11,7 @@ try {
   const page = await browser.newPage();
   const r = await page.goto(`${base}/index.html`);
   if (!r || !r.ok()) throw new Error(`index.html: HTTP ${r && r.status()}`);
-  const links = await page.$$eval('.toctree-wrapper a.reference.internal, .sphinxsidebar a.reference.internal',
+  const links = await page.$$eval('.toctree-wrapper a.reference.internal, .sidebar-tree a.reference.internal',
                                   (as) => [...new Set(as.map((a) => a.href.split('#')[0]))]);
   if (links.length < 14) bad.push(`navigation lists ${links.length} pages, expected every notebook and the API`);
   for (const url of [`${base}/index.html`, ...links]) {
@@ -19,8 +20,18 @@ try {
     await page.waitForLoadState('load');
     const broken = await page.$$eval('img', (is) => is.filter((i) => !(i.complete && i.naturalWidth > 0)).map((i) => i.src));
     for (const b of broken) bad.push(`${url}: image does not render: ${b}`);
+    const unread = await page.evaluate(() => {
+      const out = [], prose = [...document.querySelectorAll('p, li, td, h1, h2, h3')];
+      if (prose.some((e) => /\{\{\w+\}\}/.test(e.textContent))) out.push('an unfilled {{...}} placeholder');
+      if (prose.some((e) => e.tagName === 'P' && /\|\s*-{3,}\s*\|/.test(e.textContent)))
+        out.push('a table printed as a paragraph of pipes');
+      if ([...document.querySelectorAll('pre')].some((e) => /^#\|/m.test(e.textContent)))
+        out.push('a visible nbdev directive (#| ...)');
+      return out;
+    });
+    for (const u of unread) bad.push(`${url}: ${u}`);
     console.log(`ok ${url.replace(base, '')}`);
   }
 } finally { await browser.close(); }
 if (bad.length) { console.error(bad.join('\n')); process.exit(1); }
-console.log('docs: every page of the navigation loads and every image renders');
+console.log('docs: every page of the navigation loads, every image renders, every table and number is filled in');
