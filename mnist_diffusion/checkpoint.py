@@ -18,6 +18,7 @@ __all__ = ['LAST', 'CKPT_FORMAT', 'ckpt_name', 'ckpt_epoch', 'checkpoints', 'run
 # %% ../nbs/03a_checkpoint.ipynb #23a4304f
 LAST = 'last.pt'
 
+# %% ../nbs/03a_checkpoint.ipynb #200e680e
 def ckpt_name(kind, epoch, preset, orientation='row') -> str:
     "`{kind}_mnist_{epoch}_{preset}.pt`, with the orientation before the preset for cold models."
     return f'{kind}_mnist_{epoch}_' + (f'{orientation}_' if formulation(kind).oriented else '') + f'{preset}.pt'
@@ -31,6 +32,7 @@ def ckpt_epoch(path) -> int:
                          "cold_mnist_...)")
     return int(m.group(1))
 
+# %% ../nbs/03a_checkpoint.ipynb #650e8f8b
 def checkpoints(run_dir) -> list[Path]:
     "The run's kept checkpoints (not `last.pt`; original coursework `.pth` files too), oldest epoch first."
     return sorted([*Path(run_dir).glob('*_mnist_*.pt'), *Path(run_dir).glob('*_mnist_*.pth')], key=ckpt_epoch)
@@ -59,6 +61,7 @@ def save_checkpoint(path, **state) -> Path:
     with atomic_path(path) as tmp: tmp.write_bytes(buf.getvalue())
     return Path(path)
 
+# %% ../nbs/03a_checkpoint.ipynb #4c6c6148
 def _load(path):
     "The object in a PyTorch file, loaded safely (`weights_only`) on the CPU; a one-line `UsageError` if bad."
     path = Path(path)
@@ -84,6 +87,7 @@ def read_checkpoint(path, kind: str|None = None) -> dict:
     "A checkpoint dict, loaded safely; a one-line `UsageError` for a missing, damaged, foreign or wrong-kind file."
     return _check(_load(path), path, kind)
 
+# %% ../nbs/03a_checkpoint.ipynb #b0892343
 def latest_checkpoint(run_dir) -> Path|None:
     "The newest state of a run: `last.pt` unless a kept checkpoint is newer; None for a run with neither."
     kept, last = checkpoints(run_dir), Path(run_dir)/LAST

@@ -18,6 +18,7 @@ __all__ = ['CLASSIFIER_PATH', 'CLASSIFIER_SHA256', 'MNISTClassifier', 'random_sh
 # %% ../nbs/05_classifier.ipynb #124f90ee
 def _conv_bn(a, b): return nn.Sequential(nn.Conv2d(a, b, 3, padding=1, bias=False), nn.BatchNorm2d(b), nn.ReLU())
 
+# %% ../nbs/05_classifier.ipynb #92672b62
 class MNISTClassifier(nn.Module):
     "A small MNIST CNN on [0,1] images: `features` (penultimate, 128-d) for FID/KID, logits for IS and class counts."
     def __init__(self, width=32, n_features=128):
@@ -38,6 +39,7 @@ def random_shift(u, max_px=2, generator=None):
     theta = torch.zeros(n, 2, 3, device=u.device); theta[:, 0, 0] = theta[:, 1, 1] = 1; theta[:, :, 2] = sh
     return F.grid_sample(u, F.affine_grid(theta, u.shape, align_corners=False), align_corners=False)
 
+# %% ../nbs/05_classifier.ipynb #21ffd6ac
 @torch.no_grad()
 def accuracy(clf, x, y, bs=1000) -> float:
     "Fraction of images `x` (model space) that `clf` labels `y`."
@@ -66,6 +68,8 @@ def train_classifier(train_ds, test_ds, epochs=4, bs=128, lr=3e-3, seed=0,
 
 # %% ../nbs/05_classifier.ipynb #f97fdc75
 CLASSIFIER_PATH = ASSETS/'mnist_classifier.pt'
+
+# %% ../nbs/05_classifier.ipynb #ccfa42ee
 CLASSIFIER_SHA256 = '1c1b5b423e38d7134ff9aed82d5e40ba3c0929c7984a2b4f8a2dff72101f990b'
 
 # %% ../nbs/05_classifier.ipynb #7c884c2d

@@ -126,6 +126,7 @@ def build_degradation(cfg: dict) -> Degradation:
 # %% ../nbs/03_cold.ipynb #6c21e613
 LOSSES = {'l1': F.l1_loss, 'l2': F.mse_loss}
 
+# %% ../nbs/03_cold.ipynb #a04e35e7
 class ColdDiffusion(Diffusion):
     "A restoration network `net(x_t, t/T)` with its degradation: the restoration loss and the `cold` samplers."
     kind, default_sampler, default_steps = 'cold', 'alg2', None
@@ -171,6 +172,7 @@ def _noisy(x, s, state, generator, delta=0., start_noise=0., before=True):
         return x + start_noise * n() if first and start_noise else x
     return x + delta * n() if delta and s > 0 else x
 
+# %% ../nbs/03_cold.ipynb #e91c4fd0
 @register_sampler('alg1', 'cold')
 def alg1_step(m: ColdDiffusion, x, t, s, state, generator=None, delta=0., start_noise=0.):
     "Algorithm 1: restore, then degrade the estimate to step $s$: $x_s = D(\\hat x_0, s)$."
@@ -185,6 +187,7 @@ def alg2_step(m: ColdDiffusion, x, t, s, state, generator=None, delta=0., start_
     x0 = m(x, t_batch(x, t))
     return _noisy(x - m.D(x0, t) + m.D(x0, s), s, state, generator, delta, before=False)
 
+# %% ../nbs/03_cold.ipynb #d3a64bc9
 @register_sampler('direct', 'cold', step_rule='one')
 def direct_step(m: ColdDiffusion, x, t, s, state, generator=None):
     "Direct restoration: one network call, $\\hat x_0 = R(x_T, T)$."
@@ -203,6 +206,7 @@ def profile(x: torch.Tensor, orientation='row') -> torch.Tensor:
     "The fully degraded state's 28-vector per image: row means (`row`) or column means (`col`)."
     return x.mean(-1)[:, 0] if orientation == 'row' else x.mean(-2)[:, 0]
 
+# %% ../nbs/03_cold.ipynb #a93e90af
 def from_profile(v: torch.Tensor, orientation='row', size=28) -> torch.Tensor:
     "Images `[B,1,28,28]` whose rows (columns) are constant at the values in `v` [B, 28]."
     if orientation == 'row': return v[:, None, :, None].expand(-1, 1, -1, size)
@@ -241,6 +245,7 @@ class GaussianMixturePrior(nn.Module):
         mix = torch.distributions.Categorical(self.weights.double())
         return torch.distributions.MixtureSameFamily(mix, comp).log_prob(v.double())
 
+# %% ../nbs/03_cold.ipynb #3a3fd103
 class EmpiricalPrior(nn.Module):
     "The profiles of `n` random training digits, stored; a sample is one of them, drawn uniformly."
     def __init__(self, n=2000, d=28):
@@ -340,6 +345,7 @@ class ColdConfig:
     lr: float = 2e-4
     batch_size: int = 128
 
+# %% ../nbs/03_cold.ipynb #ba549feb
 _unet = dict(net='unet', ch=(16, 32, 64), attn=True)
 
 # %% ../nbs/03_cold.ipynb #ee6d3868
@@ -355,6 +361,7 @@ COLD_PRESETS = {
     'blur':          ColdConfig(net=_unet, degradation=dict(kind='blur', T=20, sigma=1.0), lr=1e-3),
 }
 
+# %% ../nbs/03_cold.ipynb #78f78d60
 def cold_preset(name: str, orientation='row') -> ColdConfig:
     "The cold preset called `name`, with the given orientation for row/column averaging."
     c = preset_lookup(COLD_PRESETS, name, 'cold')

@@ -39,6 +39,7 @@ def atomic_path(path):
     finally:
         if os.path.exists(tmp): os.unlink(tmp)
 
+# %% ../nbs/00_core.ipynb #6419160e
 def write_csv(path, rows: list[dict]) -> Path:
     "Write `rows` (dicts; the union of their keys in first-seen order) to the CSV `path`, atomically."
     keys = list(dict.fromkeys(k for r in rows for k in r))
@@ -73,6 +74,7 @@ def preset_lookup(presets: dict, name: str, what: str):
     if name not in presets: raise UsageError(f"unknown {what} preset {name!r}; choose one of {', '.join(presets)}")
     return presets[name]
 
+# %% ../nbs/00_core.ipynb #b0a47db3
 PACKAGE_DIR = Path(__file__).parent if '__file__' in globals() else Path('../mnist_diffusion')
 
 # %% ../nbs/00_core.ipynb #c055b635
@@ -81,6 +83,7 @@ ASSETS, ZOO_DIR = PACKAGE_DIR/'assets', PACKAGE_DIR/'zoo'
 # %% ../nbs/00_core.ipynb #46ab760f
 STEP_RULES = ('any', 'all', 'one')
 
+# %% ../nbs/00_core.ipynb #b781f9d5
 @dataclass(frozen=True)
 class Sampler:
     "A named sampler: its step function, the formulation it applies to and its step rule."
@@ -94,6 +97,7 @@ class Sampler:
 # %% ../nbs/00_core.ipynb #dcff470d
 SAMPLERS: dict[tuple[str, str], Sampler] = {}     # (kind, name): one name may mean the same method in two formulations
 
+# %% ../nbs/00_core.ipynb #16d6ebe8
 def register_sampler(name: str, kind: str, step_rule='any', power=1.0, calls=1):
     "Decorator: register `step(model, x, t, s, state, generator, **kw)` as sampler `name` for models of `kind`."
     if step_rule not in STEP_RULES: raise ValueError(f"step_rule must be one of {STEP_RULES}")
@@ -107,6 +111,7 @@ def sampler_names(kind: str|None = None) -> list[str]:
     "The registered sampler names (of one kind, if given)."
     return list(dict.fromkeys(s.name for s in SAMPLERS.values() if kind in (None, s.kind)))
 
+# %% ../nbs/00_core.ipynb #8cf6e1cd
 def time_grid(T: int, steps: int, power: float = 1.0) -> list[int]:
     "Decreasing time indices $t_i = T((k-i)/k)^p$, $i = 0..k$, from $T$ to 0 (rounded; indices that round alike merge)."
     if not 1 <= steps <= T: raise UsageError(f"steps must be between 1 and T={T}, got {steps}")
@@ -121,6 +126,7 @@ def t_batch(x: torch.Tensor, t: int) -> torch.Tensor:
 # %% ../nbs/00_core.ipynb #f3c0fa08
 MAX_GUIDANCE = 20.                  # beyond this classifier-free guidance only saturates the images
 
+# %% ../nbs/00_core.ipynb #73733440
 def digit_labels(labels, n: int, device='cpu') -> torch.Tensor:
     "Long labels `[n]` from one digit or `n` of them (int, sequence or tensor); a one-line error outside 0-9."
     try: y = torch.as_tensor(labels).flatten()
@@ -191,45 +197,53 @@ class Diffusion(nn.Module):
                              f"choose one of {', '.join(sampler_names(self.kind))}")
         return SAMPLERS[self.kind, name]
 
-    def timesteps(self, sampler: str|None = None, steps: int|None = None, power: float|None = None,
-                  grid: list[int]|None = None) -> list[int]:
-        "The decreasing time grid a sampler visits (length minus one: the NFE); `power` or `grid` overrides it."
-        sp = self.sampler(sampler)
-        if grid is not None:
-            if list(grid[:1]) != [self.T] or grid[-1] != 0 or any(a <= b for a, b in zip(grid, grid[1:])):
-                raise UsageError(f"grid must decrease strictly from T={self.T} to 0, got {list(grid)[:6]}...")
-            return list(grid)
-        if sp.step_rule == 'all': return list(range(self.T, -1, -1))
-        if sp.step_rule == 'one': return [self.T, 0]
-        return time_grid(self.T, steps or self.default_steps or self.T, sp.power if power is None else power)
+# %% ../nbs/00_core.ipynb #ea23de5b
+@patch
+def timesteps(self: Diffusion, sampler: str|None = None, steps: int|None = None, power: float|None = None,
+              grid: list[int]|None = None) -> list[int]:
+    "The decreasing time grid a sampler visits (length minus one: the NFE); `power` or `grid` overrides it."
+    sp = self.sampler(sampler)
+    if grid is not None:
+        if list(grid[:1]) != [self.T] or grid[-1] != 0 or any(a <= b for a, b in zip(grid, grid[1:])):
+            raise UsageError(f"grid must decrease strictly from T={self.T} to 0, got {list(grid)[:6]}...")
+        return list(grid)
+    if sp.step_rule == 'all': return list(range(self.T, -1, -1))
+    if sp.step_rule == 'one': return [self.T, 0]
+    return time_grid(self.T, steps or self.default_steps or self.T, sp.power if power is None else power)
 
-    @torch.no_grad()
-    def reverse(self, x, ts: list[int], sampler: str|None = None, generator=None, return_traj=False, **kw):
-        "Run `sampler`'s step from `x` (network scale) down the decreasing grid `ts`; images in model space."
-        sp, state, traj = self.sampler(sampler), {'grid': ts}, []      # multistep solvers keep their history in `state`
-        for t, s in zip(ts, ts[1:]):
-            if return_traj: traj.append(x.cpu() / self.x_scale)
-            x = sp.step(self, x, t, s, state=state, generator=generator, **kw)
-        x = x / self.x_scale
-        return (x, torch.stack(traj + [x.cpu()])) if return_traj else x
+# %% ../nbs/00_core.ipynb #b492616d
+@patch
+@torch.no_grad()
+def reverse(self: Diffusion, x, ts: list[int], sampler: str|None = None, generator=None, return_traj=False, **kw):
+    "Run `sampler`'s step from `x` (network scale) down the decreasing grid `ts`; images in model space."
+    sp, state, traj = self.sampler(sampler), {'grid': ts}, []      # multistep solvers keep their history in `state`
+    for t, s in zip(ts, ts[1:]):
+        if return_traj: traj.append(x.cpu() / self.x_scale)
+        x = sp.step(self, x, t, s, state=state, generator=generator, **kw)
+    x = x / self.x_scale
+    return (x, torch.stack(traj + [x.cpu()])) if return_traj else x
 
-    def sample(self, n: int, generator: torch.Generator|None = None, sampler: str|None = None, steps: int|None = None,
-               restore: torch.Tensor|None = None, return_traj=False, power: float|None = None,
-               grid: list[int]|None = None, labels=None, guidance=0., **kw):
-        "`n` images in model space [-1, 1] (of digits `labels` if given; the trajectory too if asked)."
-        ts = self.timesteps(sampler, steps, power, grid)
-        if n < 1: raise UsageError(f"n must be at least 1, got {n}")
-        if restore is not None and len(restore) != n:  # a silent restore[:n] once scored the wrong digits
-            raise UsageError(f"restore= holds {len(restore)} images but n={n}: pass n=len(restore)")
-        if guidance and labels is None: raise UsageError("guidance needs labels: pass the digits to draw")
-        y = None if labels is None else self.labels_for(labels, n, guidance)
-        x = self.x_T(n, generator, None if restore is None else restore * self.x_scale, y)
-        with self.conditioned(y, guidance): return self.reverse(x, ts, sampler, generator, return_traj, **kw)
+# %% ../nbs/00_core.ipynb #d57f88c6
+@patch
+def sample(self: Diffusion, n: int, generator: torch.Generator|None = None, sampler: str|None = None,
+           steps: int|None = None, restore: torch.Tensor|None = None, return_traj=False, power: float|None = None,
+           grid: list[int]|None = None, labels=None, guidance=0., **kw):
+    "`n` images in model space [-1, 1] (of digits `labels` if given; the trajectory too if asked)."
+    ts = self.timesteps(sampler, steps, power, grid)
+    if n < 1: raise UsageError(f"n must be at least 1, got {n}")
+    if restore is not None and len(restore) != n:  # a silent restore[:n] once scored the wrong digits
+        raise UsageError(f"restore= holds {len(restore)} images but n={n}: pass n=len(restore)")
+    if guidance and labels is None: raise UsageError("guidance needs labels: pass the digits to draw")
+    y = None if labels is None else self.labels_for(labels, n, guidance)
+    x = self.x_T(n, generator, None if restore is None else restore * self.x_scale, y)
+    with self.conditioned(y, guidance): return self.reverse(x, ts, sampler, generator, return_traj, **kw)
 
-    def nfe(self, sampler: str|None = None, steps: int|None = None, power: float|None = None, grid=None) -> int:
-        "Network evaluations per sample."
-        k, c = len(self.timesteps(sampler, steps, power, grid)) - 1, self.sampler(sampler).calls
-        return k * c - (c - 1)
+# %% ../nbs/00_core.ipynb #cad1509c
+@patch
+def nfe(self: Diffusion, sampler: str|None = None, steps: int|None = None, power: float|None = None, grid=None) -> int:
+    "Network function evaluations (calls) per sample."
+    k, c = len(self.timesteps(sampler, steps, power, grid)) - 1, self.sampler(sampler).calls
+    return k * c - (c - 1)
 
 # %% ../nbs/00_core.ipynb #2f6d417e
 @patch
@@ -274,6 +288,7 @@ class Formulation:
 # %% ../nbs/00_core.ipynb #5d7749e2
 FORMULATIONS: dict[str, Formulation] = {}
 
+# %% ../nbs/00_core.ipynb #94dcec7f
 def register_formulation(kind: str, preset: Callable, build: Callable, **kw) -> Formulation:
     "Register formulation `kind` (a notebook re-running its export cell keeps the package's registration)."
     if kind in FORMULATIONS and build.__module__ == '__main__': return FORMULATIONS[kind]     # classes must not mix
@@ -286,6 +301,7 @@ def _notebook_of(text: str, stem: str) -> str:
     m = re.search(r'File to edit: \.\./nbs/(\S+)\.ipynb', text)
     return m.group(1) if m else stem
 
+# %% ../nbs/00_core.ipynb #53d9b3ab
 def formulations() -> dict[str, Formulation]:
     "Every formulation, in the notebooks' reading order (importing, once, each package module that registers one)."
     if FORMULATION_MODULES: return FORMULATIONS
@@ -298,6 +314,7 @@ def formulations() -> dict[str, Formulation]:
     for k in sorted(FORMULATIONS, key=rank): FORMULATIONS[k] = FORMULATIONS.pop(k)
     return FORMULATIONS
 
+# %% ../nbs/00_core.ipynb #61c8429f
 FORMULATION_MODULES: list[str] = []
 
 # %% ../nbs/00_core.ipynb #d1914360

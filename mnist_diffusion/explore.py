@@ -27,6 +27,8 @@ def png_bytes(x: torch.Tensor, nrow=8) -> bytes:
 
 # %% ../nbs/07_explore.ipynb #e4c96aba
 DEFAULT_STEPS = {k: f.model.default_steps for k, f in formulations().items()}    # None: every step (no steps slider)
+
+# %% ../nbs/07_explore.ipynb #277bfa33
 DEFAULT_SAMPLER = {k: f.model.default_sampler for k, f in formulations().items()}
 
 # %% ../nbs/07_explore.ipynb #091fc2ea
@@ -85,6 +87,7 @@ def _set_epochs(self: Explorer):
     self.epoch.options = eps
     self.epoch.value = eps[-1]
 
+# %% ../nbs/07_explore.ipynb #665548de
 @patch
 def _gray_out(self: Explorer):
     "Disable the controls that do not apply to the current model and sampler."
@@ -111,6 +114,7 @@ def _kind_changed(self: Explorer, _=None):
         self._set_epochs()
     self.render()
 
+# %% ../nbs/07_explore.ipynb #9fad1a93
 @patch
 def _preset_changed(self: Explorer, _=None):
     if self._busy: return
@@ -139,6 +143,7 @@ def _gray_digit(self: Explorer, model) -> tuple[int|None, float]:
 def _load(kind, preset, epoch, orientation, zoo):
     return load_pretrained(kind, preset, epoch, orientation, zoo)[0]
 
+# %% ../nbs/07_explore.ipynb #283a818f
 DATA_ROOTS = (Path('data'), Path('../data'), PACKAGE_DIR.parent/'data')
 
 # %% ../nbs/07_explore.ipynb #d423d70c
@@ -150,6 +155,7 @@ def _test_digits(n, roots=DATA_ROOTS):
             except Exception: continue
     return None, ' (MNIST not found under ./data or ../data: restoring the model\'s own samples)'
 
+# %% ../nbs/07_explore.ipynb #1b41a0ac
 @patch
 def render(self: Explorer):
     "Regenerate the picture from the current control values."

@@ -25,6 +25,7 @@ def flow_path(x0: torch.Tensor, eps: torch.Tensor, t: torch.Tensor) -> torch.Ten
 # %% ../nbs/02c_flow.ipynb #84a7cc51
 TIME_DISTS = ('logitnormal', 'uniform')
 
+# %% ../nbs/02c_flow.ipynb #4d3cd8cb
 def train_times(n: int, generator=None, dist='logitnormal', m=0., s=1., device='cpu') -> torch.Tensor:
     "`n` training times in (0, 1): $\\operatorname{logit} t \\sim \\mathcal N(m, s^2)$, or uniform."
     if dist not in TIME_DISTS: raise UsageError(f"unknown time_dist {dist!r}; choose one of {', '.join(TIME_DISTS)}")
@@ -62,18 +63,21 @@ def alpha_sigma(self: Flow, t: float):
     "$(\\alpha_t, \\sigma_t) = (1 - t, t)$."
     return torch.tensor(1. - t, device=self.device), torch.tensor(float(t), device=self.device)
 
+# %% ../nbs/02c_flow.ipynb #f67fd5c7
 @patch
 def eps_x0(self: Flow, x, t):
     "$(\\hat\\epsilon, \\hat x_0) = (x_t + (1-t)v, x_t - t v)$ at times `t` `[B]` (for the labels being sampled)."
     v, t = self.guided(x, t), t.view(-1, 1, 1, 1)
     return x + (1 - t) * v, x - t * v
 
+# %% ../nbs/02c_flow.ipynb #67559daf
 @patch
 def x_T(self: Flow, n, generator, restore, y=None):
     "Pure noise $x_1 \\sim \\mathcal N(0, I)$."
     if restore is not None: raise UsageError("restore= is for formulations that restore; a flow starts from noise")
     return torch.randn((n, 1, 28, 28), generator=generator, device=self.device)
 
+# %% ../nbs/02c_flow.ipynb #d582eca4
 @patch
 def why_not_labels(self: Flow, guidance):
     if not self.n_classes: return "this flow was trained without labels: choose a class-conditional preset"
@@ -85,6 +89,7 @@ def flow_times(steps: int, power=1.) -> list[float]:
     if not power > 0: raise UsageError(f"power must be positive (1: evenly spaced), got {power}")
     return [((steps - i) / steps) ** power for i in range(steps + 1)]
 
+# %% ../nbs/02c_flow.ipynb #122bf85c
 @patch
 def timesteps(self: Flow, sampler=None, steps=None, power=None, grid=None) -> list[float]:
     "The decreasing times a sampler visits, 1 to 0 (`power` shapes the grid; `grid` overrides it)."
@@ -102,11 +107,13 @@ def velocity(m: Flow, z, t: float, clip_x0=True) -> torch.Tensor:
     eps, x0 = predict(m, z, t, clip_x0)
     return eps - x0
 
+# %% ../nbs/02c_flow.ipynb #fe2145eb
 @register_sampler('euler', 'flow')
 def flow_euler_step(m: Flow, z, t, s, state, generator=None, clip_x0=True):
     "Euler's step of $dx/dt = v_\\theta(x, t)$ from `t` to `s`."
     return z + (s - t) * velocity(m, z, t, clip_x0)
 
+# %% ../nbs/02c_flow.ipynb #44e4c864
 @register_sampler('heun', 'flow', calls=2)
 def flow_heun_step(m: Flow, z, t, s, state, generator=None, clip_x0=True):
     "Heun's step: Euler, corrected by the velocity at its end (Euler alone for the last step, to 0)."
@@ -138,6 +145,7 @@ FLOW_PRESETS = {
     'flow_cond':    FlowConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True, n_classes=10)),
 }
 
+# %% ../nbs/02c_flow.ipynb #2957e8f2
 def flow_preset(name: str) -> FlowConfig:
     "The rectified-flow preset called `name`."
     return preset_lookup(FLOW_PRESETS, name, 'flow')

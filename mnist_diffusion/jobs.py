@@ -68,6 +68,8 @@ class BatchRun:
 
 # %% ../nbs/08_jobs.ipynb #7214f83d
 BATCH_DEFAULTS = dict(per_device=2, n=1000, zoo='', where='')
+
+# %% ../nbs/08_jobs.ipynb #101935d4
 DRY_RUN = dict(epochs=1, budget_s=0., keep=(), subset=256, batch_size=64, device='cpu', channels_last=False, warmup=0,
                grid_every=0)
 
@@ -196,6 +198,7 @@ def score_zoo(spec=SampleSpec(), presets=None, epochs=None, last=False, root='da
 # %% ../nbs/08_jobs.ipynb #560b8a84
 def _num(v, d=2) -> str: return '' if v in (None, '') else f'{float(v):.{d}f}'
 
+# %% ../nbs/08_jobs.ipynb #cbaf4f70
 def _asked(r) -> str:
     "The conditional accuracy and guidance of a metrics row ('' for free draws)."
     return '' if r.get('cond_acc') in (None, '') else f"{100 * float(r['cond_acc']):.1f}% ({float(r['guidance']):g})"

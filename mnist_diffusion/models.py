@@ -17,6 +17,7 @@ __all__ = ['ACTIVATIONS', 'activation', 'CNNBlock', 'StarterCNN', 'sinusoidal_em
 # %% ../nbs/01_models.ipynb #a10d308a
 ACTIVATIONS = {'gelu': nn.GELU, 'selu': nn.SELU, 'silu': nn.SiLU, 'relu': nn.ReLU}
 
+# %% ../nbs/01_models.ipynb #b8918236
 def activation(name: str) -> nn.Module:
     "An activation module by name (`gelu`, `selu`, `silu`, `relu`)."
     if name not in ACTIVATIONS: raise UsageError(f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}")
@@ -76,6 +77,7 @@ class ResBlock(nn.Module):
         h = self.c1(F.silu(self.n1(x))) + self.t(e)[:, :, None, None]
         return self.skip(x) + self.c2(self.drop(F.silu(self.n2(h))))
 
+# %% ../nbs/01_models.ipynb #34fdfb1d
 class SelfAttention(nn.Module):
     "Multi-head self-attention over the spatial positions of a feature map, with a residual connection."
     def __init__(self, c, heads=4, groups=8):
@@ -134,6 +136,7 @@ def build_net(cfg: dict) -> nn.Module:
     if kind == 'unet': return UNet(**kw)
     raise UsageError(f"unknown network {kind!r}; choose 'cnn' or 'unet'")
 
+# %% ../nbs/01_models.ipynb #2c9c3365
 def n_params(m: nn.Module) -> int:
     "Number of trainable parameters."
     return sum(p.numel() for p in m.parameters() if p.requires_grad)

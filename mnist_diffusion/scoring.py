@@ -78,6 +78,7 @@ def ruler(n: int, root='data', seed=0, clf=None, inception=False) -> dict:
         rule['floor']['inception_fid'] = inception_fid(rule['inception'], x_train)
     return rule
 
+# %% ../nbs/05b_scoring.ipynb #9a509489
 def train_digits(rule: dict) -> tuple[torch.Tensor, torch.Tensor]:
     "The training digits and labels of the ruler's data root (read once, then kept in the ruler)."
     if 'train' not in rule: rule['train'] = mnist_dataset(rule['root'], train=True).tensors
@@ -88,6 +89,7 @@ def model_label(r: dict) -> str:
     "A model's name in tables and plots: formulation, preset and orientation (where runs have one)."
     return ' '.join(str(r[k]) for k in ('kind', 'preset', 'orientation') if r.get(k))
 
+# %% ../nbs/05b_scoring.ipynb #7c7151eb
 def score_line(r: dict) -> str:
     "One printed line for a metrics row."
     fid_ = 'n/a' if r['fid'] is None else f"{r['fid']:.2f}"
@@ -102,6 +104,7 @@ def spread(u, clf) -> float:
     "Total variance of the classifier's features of [0,1] images: how varied a set of images is."
     return torch.cat([clf.features(b) for b in u.split(1000)]).var(0).sum().item()
 
+# %% ../nbs/05b_scoring.ipynb #0f70896a
 @torch.no_grad()
 def digit_scores(x, y, rule: dict, seed=0) -> list[dict]:
     "Per digit asked for: how often the classifier names it; FID on that digit's test images, with its floor; spread."

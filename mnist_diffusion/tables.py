@@ -15,6 +15,7 @@ __all__ = ['RESULTS', 'fmt', 'pct', 'show', 'need', 'model_name', 'manifest_by_f
 # %% ../nbs/06b_tables.ipynb #d07d8f59
 RESULTS = PACKAGE_DIR.parent/'benchmarks'/'results'
 
+# %% ../nbs/06b_tables.ipynb #29b9df4b
 def fmt(v, d=1) -> str:
     "`v` with `d` decimals and thousands separators; '' for a blank cell."
     return '' if v in (None, '') else f'{float(v):,.{d}f}'

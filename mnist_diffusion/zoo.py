@@ -24,6 +24,7 @@ def slim_checkpoint(src, dst) -> Path:
     keep = {k: ck[k] for k in ('kind', 'preset', 'orientation', 'model_config', 'train_config', 'epoch')}
     return save_checkpoint(dst, **keep, ema=ema, model=None)
 
+# %% ../nbs/06_zoo.ipynb #fca68be4
 def hardware() -> str:
     "A short description of this machine (CPU model and threads, or the CUDA device)."
     if torch.cuda.is_available(): return torch.cuda.get_device_name()
@@ -34,6 +35,7 @@ def hardware() -> str:
 # %% ../nbs/06_zoo.ipynb #415f97a8
 def _key(m) -> tuple: return (m['kind'], m['preset'], m['orientation'] or None)
 
+# %% ../nbs/06_zoo.ipynb #c0d7ad1d
 def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None, epochs=None) -> Path:
     "Slim the checkpoints of `run_dirs` (only `epochs`, if given) into `out`; merge them into `out/manifest.json`."
     out, entries = Path(out), []
@@ -109,6 +111,7 @@ def find_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo
         raise UsageError(f"no epoch {epoch} for {kind} {preset}; available epochs: {sorted(m['epoch'] for m in sel)}")
     return hit[0]
 
+# %% ../nbs/06_zoo.ipynb #67defd67
 def load_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo=ZOO_DIR, device='cpu'):
     "A shipped model, verified against the manifest's sha256: `(model, manifest entry)`."
     m = find_pretrained(kind, preset, epoch, orientation, zoo)
