@@ -4,19 +4,20 @@
 
 # %% ../nbs/09_cli.ipynb #91e8e854
 from __future__ import annotations
-import argparse, os, re, sys
+import argparse, dataclasses, os, re, sys
+from fastcore.docments import docments
 from pathlib import Path
 import torch
 from .core import UsageError, sampler_names, ZOO_DIR, MAX_GUIDANCE, formulations, formulation
 from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
 from .checkpoint import load_checkpoint, read_checkpoint, run_name
-from .training import TrainConfig, train, pick_device
+from .training import CLOCKS, TrainConfig, train, pick_device
 from .scoring import SampleSpec, evaluate_run, guidance_sweep
 from .zoo import export_zoo, prior_of, refit_prior, fit_digit_priors, zoo_table
 from .jobs import main_job, batch, score_zoo
 
 # %% auto #0
-__all__ = ['COUNT', 'NONNEG', 'POSITIVE', 'FRACTION', 'N_METRIC', 'GUIDANCE', 'DIGIT', 'parser', 'main']
+__all__ = ['COUNT', 'NONNEG', 'POSITIVE', 'FRACTION', 'N_METRIC', 'GUIDANCE', 'DIGIT', 'TRAIN_FLAGS', 'parser', 'main']
 
 # %% ../nbs/09_cli.ipynb #a481cef8
 class _Parser(argparse.ArgumentParser):
@@ -129,16 +130,36 @@ def _add_summary(sub):
     s.add_argument('--out', default='runs/data-summary')
     s.set_defaults(fn=_summary)
 
+# %% ../nbs/09_cli.ipynb #12f054fc
+TRAIN_FLAGS = {                    # TrainConfig field: (option, parser), in --help order
+    'epochs': ('--epochs', NONNEG), 'run_dir': ('--run-dir', str), 'data_root': ('--root', str),
+    'subset': ('--subset', COUNT), 'batch_size': ('--batch-size', COUNT), 'lr': ('--lr', POSITIVE),
+    'warmup_steps': ('--warmup', NONNEG), 'cosine_decay': ('--cosine', bool), 'budget_s': ('--budget', POSITIVE),
+    'clock': ('--clock', str), 'grad_clip': ('--grad-clip', _number(float, 0.)), 'ema_decay': ('--ema-decay', FRACTION),
+    'seed': ('--seed', NONNEG), 'device': ('--device', _device), 'amp': ('--amp', bool),
+    'save_epochs': ('--save-epochs', NONNEG), 'save_every': ('--save-every', NONNEG), 'init_from': ('--init-from', str),
+}
+
+# %% ../nbs/09_cli.ipynb #b1b2979e
+def _train_options(t: argparse.ArgumentParser):
+    "An option per `TRAIN_FLAGS` field, with the field's default and its comment as help (`--run-dir`: from the run)."
+    docs, fields = docments(TrainConfig), {f.name: f for f in dataclasses.fields(TrainConfig)}
+    for name, (flag, parse) in TRAIN_FLAGS.items():
+        d = None if name == 'run_dir' else fields[name].default
+        kw = dict(dest=name, default=list(d) if isinstance(d, tuple) else d, help=docs.get(name))
+        if parse is bool: kw['action'] = argparse.BooleanOptionalAction
+        else: kw |= dict(type=parse) | (dict(nargs='*') if isinstance(d, tuple) else {})
+        if name == 'clock': kw['choices'] = list(CLOCKS)
+        t.add_argument(flag, **kw)
+
 # %% ../nbs/09_cli.ipynb #a8fc0f0b
 def _train(a):
+    "Train one model: a `TrainConfig` from the options (each a field of it), then `train`."
     if a.preset is None: a.preset = read_checkpoint(a.init_from)['preset']            # only with --init-from (see main)
-    run_dir = a.run_dir or f'runs/{run_name(a.kind, a.preset, a.orientation)}'
-    cfg = TrainConfig(kind=a.kind, preset=a.preset, orientation=a.orientation, epochs=a.epochs, run_dir=run_dir,
-                      data_root=a.root, subset=a.subset, batch_size=a.batch_size, lr=a.lr, seed=a.seed,
-                      save_epochs=tuple(a.save_epochs), save_every=a.save_every, warmup_steps=a.warmup,
-                      cosine_decay=a.cosine, grad_clip=a.grad_clip or None, device=a.device, progress=not a.quiet,
-                      init_from=a.init_from, amp=a.amp, budget_s=a.budget, clock=a.clock)
-    print(f"trained {train(cfg, resume=a.resume)}")
+    a.run_dir = a.run_dir or f'runs/{run_name(a.kind, a.preset, a.orientation)}'
+    kw = {f: getattr(a, f) for f in ('kind', 'preset', 'orientation', *TRAIN_FLAGS)}
+    kw |= dict(save_epochs=tuple(a.save_epochs), grad_clip=a.grad_clip or None, progress=not a.quiet)
+    print(f"trained {train(TrainConfig(**kw), resume=a.resume)}")
 
 # %% ../nbs/09_cli.ipynb #116c85d1
 def _add_train(sub):
@@ -148,31 +169,10 @@ def _add_train(sub):
     t.add_argument('--preset', default=None, help=_presets_help())
     t.add_argument('--orientation', default='row', choices=_orientations(),
                    help='for ' + ', '.join(k for k, f in formulations().items() if f.oriented) + ' runs')
-    t.add_argument('--epochs', type=NONNEG, default=10)
-    t.add_argument('--run-dir', default=None)
-    t.add_argument('--root', default='data')
-    t.add_argument('--subset', type=COUNT, default=None, help='train on a seeded random subset of this many images')
-    t.add_argument('--batch-size', type=COUNT, default=None)
-    t.add_argument('--lr', type=POSITIVE, default=None)
-    t.add_argument('--warmup', type=NONNEG, default=0, help='linear LR warm-up steps')
-    t.add_argument('--cosine', action='store_true', help='cosine LR decay to 0 over the run (or over --budget)')
-    t.add_argument('--budget', type=POSITIVE, default=None,
-                   help='stop after this many seconds of training (see --clock)')
-    t.add_argument('--clock', default='wall', choices=['wall', 'cpu'],
-                   help="what --budget counts: wall or CPU (process) seconds")
-    t.add_argument('--grad-clip', type=_number(float, 0.), default=1.0, help='0 turns clipping off')
-    t.add_argument('--seed', type=NONNEG, default=0)
-    t.add_argument('--device', type=_device, default='auto', help='auto, cpu, cuda, cuda:N or mps')
-    t.add_argument('--amp', action=argparse.BooleanOptionalAction, default=True,
-                   help='bf16 autocast on CUDA and on CPUs with AMX (--no-amp: fp32 everywhere)')
-    t.add_argument('--save-epochs', type=NONNEG, nargs='*', default=[])
-    t.add_argument('--save-every', type=NONNEG, default=0)
+    _train_options(t)
     t.add_argument('--resume', action='store_true',
                    help='continue from the newest checkpoint (or last.pt) in the run folder')
-    t.add_argument('--init-from', default=None, metavar='CHECKPOINT',
-                   help="start from this checkpoint's weights (a file or a zoo file name; its preset unless "
-                        "--preset); epochs count on from its epoch")
-    t.add_argument('--quiet', action='store_true')
+    t.add_argument('--quiet', action='store_true', help='no progress bar or per-epoch line')
     t.set_defaults(fn=_train)
 
 # %% ../nbs/09_cli.ipynb #c5660ad0

@@ -24,7 +24,7 @@ from .checkpoint import (LAST, ckpt_name, checkpoints, latest_checkpoint, save_c
 __all__ = ['CLOCKS', 'TrainConfig', 'pick_device', 'use_bf16', 'epoch_seed', 'lr_lambda', 'Clock', 'LossModule', 'dist_info',
            'dist_flag', 'TrainingError', 'epoch_batches', 'epoch_loader', 'init_weights', 'build_run', 'save_state',
            'resume_state', 'save_samples', 'train_step', 'Run', 'schedule', 'start_run', 'run_epoch', 'end_epoch',
-           'train', 'toy_dataset', 'tiny_config']
+           'train']
 
 # %% ../nbs/04_training.ipynb #2bad7af4
 CLOCKS = {'wall': time.perf_counter, 'cpu': time.process_time}     # what a budget can count: wall or CPU seconds
@@ -37,21 +37,21 @@ class TrainConfig:
     preset: str = 'default'
     orientation: str = 'row'           # 'row' or 'col', for formulations whose runs have one
     epochs: int = 10                   # where the run ends (with a budget: at most this many epochs)
-    run_dir: str = 'runs/ddpm-default'
-    data_root: str = 'data'
+    run_dir: str = 'runs/ddpm-default'     # the run folder: checkpoints, logs, sample grids
+    data_root: str = 'data'            # where MNIST is (ROOT/MNIST/raw)
     subset: int|None = None            # train on a seeded random subset of this size
-    batch_size: int|None = None
-    lr: float|None = None
+    batch_size: int|None = None        # images per step (None: the preset's)
+    lr: float|None = None              # Adam's learning rate (None: the preset's)
     warmup_steps: int = 0              # linear LR warm-up; then constant, or cosine decay to 0 if `cosine_decay`
-    cosine_decay: bool = False         # over the epochs, or over the budget when there is one
-    grad_clip: float|None = 1.0
-    ema_decay: float = 0.999
-    seed: int = 0
+    cosine_decay: bool = False         # cosine LR decay to 0 over the epochs, or over the budget when there is one
+    grad_clip: float|None = 1.0        # clip the gradient norm to this (None or 0: off)
+    ema_decay: float = 0.999           # the EMA model's decay (what is sampled and shipped)
+    seed: int = 0                      # weights, data order and noise
     save_epochs: tuple = ()            # epochs to checkpoint; the last epoch is always saved
     save_every: int = 0                # also checkpoint every n epochs (0: off)
     grid_every: int = 1                # sample grid every n epochs (0: off)
     grid_n: int = 64
-    device: str = 'auto'
+    device: str = 'auto'               # auto, cpu, cuda, cuda:N or mps
     amp: bool = True                   # bf16 autocast where it pays: CUDA, and CPUs with AMX (`use_bf16`)
     channels_last: bool = False        # NHWC memory format for the network and its batches
     progress: bool = True
@@ -371,23 +371,3 @@ def train(cfg: TrainConfig, dataset: TensorDataset|None = None, eval_fn=None, re
             break
     if r.world > 1: dist.barrier()
     return r.dir
-
-# %% ../nbs/04_training.ipynb #4b2cf878
-def toy_dataset(n=64, seed=0) -> TensorDataset:
-    "`n` random blob images in [-1, 1] with labels, for tests and examples."
-    g = torch.Generator().manual_seed(seed)
-    c = torch.randint(6, 22, (n, 2, 1, 1), generator=g).float()
-    yy, xx = torch.meshgrid(torch.arange(28.), torch.arange(28.), indexing='ij')
-    x = torch.exp(-((yy - c[:, 0]) ** 2 + (xx - c[:, 1]) ** 2) / 18) * 2 - 1
-    return TensorDataset(x[:, None], torch.arange(n) % 10)
-
-# %% ../nbs/04_training.ipynb #cea71ae2
-def tiny_config(**kw) -> TrainConfig:
-    "A `TrainConfig` small enough for tests: tiny grids, no progress bar, CPU."
-    return TrainConfig(**(dict(preset='testing', epochs=2, batch_size=16, grid_n=4, progress=False, device='cpu') | kw))
-
-# %% ../nbs/04_training.ipynb #908691f5
-def _train_from_cli(cfg_json: str, resume: bool):
-    "Entry point for subprocess tests: train a toy run from a JSON config."
-    cfg = TrainConfig(**json.loads(cfg_json))
-    train(cfg, toy_dataset(256), resume=resume)
