@@ -46,13 +46,13 @@ class Flow(Diffusion):
         self.n_classes, self.p_uncond = getattr(net, 'n_classes', 0), p_uncond
 
     def forward(self, x, t, y=None):
-        "The velocity $v_\\theta(x_t, t)$ for times `t` `[B]`."
+        "The predicted velocity at `x` and times `t` `[B]`."
         return self.net(x, t) if y is None else self.net(x, t, y)
 
 # %% ../nbs/02c_flow.ipynb #11a3bf62
 @patch
 def loss(self: Flow, x0, generator: torch.Generator|None = None, y=None):
-    "MSE of $v_\\theta(x_t, t)$ against the path's velocity $\\epsilon - x_0$ at the training times."
+    "MSE of the predicted velocity against the path's, $\\epsilon - x_0$, at the training times."
     t = train_times(len(x0), generator, self.time_dist, self.m, self.s, x0.device)
     eps = torch.randn(x0.shape, device=x0.device, generator=generator)
     return ((self(flow_path(x0, eps, t), t, self.dropped_labels(y, generator)) - (eps - x0)) ** 2).mean()
@@ -110,7 +110,7 @@ def velocity(m: Flow, z, t: float, clip_x0=True) -> torch.Tensor:
 # %% ../nbs/02c_flow.ipynb #fe2145eb
 @register_sampler('euler', 'flow')
 def flow_euler_step(m: Flow, z, t, s, state, generator=None, clip_x0=True):
-    "Euler's step of $dx/dt = v_\\theta(x, t)$ from `t` to `s`."
+    "Euler's step of the ODE $dx/dt = v(x, t)$ from `t` to `s`."
     return z + (s - t) * velocity(m, z, t, clip_x0)
 
 # %% ../nbs/02c_flow.ipynb #44e4c864
