@@ -51,6 +51,7 @@ class BatchRun:
     batch_size: int = 0                # 0: the preset's
     lr: float = 0.                     # 0: the preset's
     warmup: int = 0
+    ema_decay: float = 0.999           # the EMA's decay (a tuning run that starts from a teacher wants it short)
     cosine: bool = False
     device: str = 'auto'               # 'cpu', 'cuda' (the batch spreads runs over the GPUs) or 'auto'
     channels_last: bool = False
@@ -98,6 +99,7 @@ def run_params(r: BatchRun, out: Path, root='data') -> dict:
     "The papermill parameters of one run: into `out/<run>/`, with the notebook's own tests skipped."
     return dict(kind=r.kind, preset=r.preset, orientation=r.orientation, epochs=r.epochs, budget_s=float(r.budget_s),
                 save_epochs=' '.join(map(str, r.keep)), batch_size=r.batch_size, lr=float(r.lr), warmup=r.warmup,
+                ema_decay=float(r.ema_decay),
                 cosine=r.cosine,
                 device=r.device, channels_last=r.channels_last, subset=r.subset, seed=r.seed, grid_every=r.grid_every,
                 run_tests=False,
