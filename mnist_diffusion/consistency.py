@@ -11,7 +11,7 @@ from fastcore.basics import patch
 from .core import UsageError, register_sampler, register_formulation, preset_lookup
 from .models import build_net
 from .ddpm import predict
-from .edm import EDM, train_sigmas, karras_sigmas, precond
+from .edm import EDM, train_sigmas, karras_sigmas
 
 # %% auto #0
 __all__ = ['CONSISTENCY_PRESETS', 'FORMULATION', 'boundary_precond', 'ect_r', 'pseudo_huber', 'Consistency', 'multistep_step',
@@ -19,7 +19,7 @@ __all__ = ['CONSISTENCY_PRESETS', 'FORMULATION', 'boundary_precond', 'ect_r', 'p
 
 # %% ../nbs/02d_consistency.ipynb #602cbb56
 def boundary_precond(sigma: torch.Tensor, sigma_data=0.5, sigma_min=0.002) -> tuple:
-    "`(c_skip, c_out)` with $c_\\text{skip}(\\sigma_\\text{min}) = 1$, $c_\\text{out}(\\sigma_\\text{min}) = 0$ exactly."
+    "`(c_skip, c_out)` with $c_\\text{skip} = 1$ and $c_\\text{out} = 0$ at $\\sigma_\\text{min}$, exactly."
     c_skip = 1 / (1 + ((sigma - sigma_min) / sigma_data)**2)         # 1/(1+0) = 1 exactly at sigma_min
     c_out = (sigma - sigma_min) * sigma_data / (sigma**2 + sigma_data**2).sqrt()
     return c_skip, c_out
@@ -49,7 +49,7 @@ class Consistency(EDM):
             raise UsageError(f"sigma_mid must lie between sigma_min and sigma_max, got {sigma_mid}")
         self.q, self.k, self.b, self.halve_every, self.c = q, k, b, halve_every, c
         self.sigma_mid, self.teacher, self.teacher_epoch = sigma_mid, teacher, teacher_epoch
-        self.register_buffer('iters', torch.zeros((), dtype=torch.long))    # iterations so far (the EMA copies it as is)
+        self.register_buffer('iters', torch.zeros((), dtype=torch.long))    # iterations (the EMA copies it)
 
     @property
     def stage(self) -> int: return int(self.iters.item()) // self.halve_every
@@ -67,7 +67,7 @@ class Consistency(EDM):
 # %% ../nbs/02d_consistency.ipynb #27677638
 @patch
 def loss(self: Consistency, x0, generator: torch.Generator|None = None, y=None):
-    "ECT: pseudo-Huber distance of $f(x_0 + t\\epsilon, t)$ to the held $f(x_0 + r\\epsilon, r)$, weighted by $1/(t-r)$."
+    "ECT: pseudo-Huber distance of $f(x_0 + t\\epsilon, t)$ to the held $f(x_0 + r\\epsilon, r)$, over $t - r$."
     t = train_sigmas(len(x0), generator, 'lognormal', self.P_mean, self.P_std, device=x0.device)
     r, y = ect_r(t, self.stage, self.q, self.k, self.b, self.sigma_min), self.dropped_labels(y, generator)
     if self.training: self.iters += 1
