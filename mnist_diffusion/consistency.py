@@ -41,18 +41,18 @@ class Consistency(EDM):
     kind, default_sampler, default_steps = 'consistency', 'multistep', 2
     default_guidance = 0.
     def __init__(self, net: nn.Module, sigma_data=0.5, sigma_min=0.002, sigma_max=80., rho=7., P_mean=-1.1, P_std=2.,
-                 q=2., k=8., b=1., halve_every=1000, c=0., sigma_mid=0.8, teacher=None, teacher_epoch=None,
-                 p_uncond=0.1):
+                 q=2., k=8., b=1., halve_every=1000, max_stage=9, c=0., sigma_mid=0.8, teacher=None,
+                 teacher_epoch=None, p_uncond=0.1):
         super().__init__(net, sigma_data, P_mean, P_std, sigma_min, sigma_max, rho, p_uncond=p_uncond)
         if not q > 1 or halve_every < 1: raise UsageError(f"need q > 1 and halve_every >= 1, got {q}, {halve_every}")
         if not sigma_min < sigma_mid < sigma_max:
             raise UsageError(f"sigma_mid must lie between sigma_min and sigma_max, got {sigma_mid}")
-        self.q, self.k, self.b, self.halve_every, self.c = q, k, b, halve_every, c
+        self.q, self.k, self.b, self.halve_every, self.max_stage, self.c = q, k, b, halve_every, max_stage, c
         self.sigma_mid, self.teacher, self.teacher_epoch = sigma_mid, teacher, teacher_epoch
         self.register_buffer('iters', torch.zeros((), dtype=torch.long))    # iterations (the EMA copies it)
 
     @property
-    def stage(self) -> int: return int(self.iters.item()) // self.halve_every
+    def stage(self) -> int: return min(int(self.iters.item()) // self.halve_every, self.max_stage)
 
     def denoise(self, x, sigma):
         "$f_\\theta(x, \\sigma)$, the end of the trajectory through $x$ (for the labels being sampled, if any)."
@@ -127,6 +127,7 @@ class ConsistencyConfig:
     k: float = 8.                      # how much wider the gap is at small noise levels
     b: float = 1.
     halve_every: int = 150             # iterations per stage
+    max_stage: int = 9                 # the gap stops shrinking at q^-(max_stage+1) of t (iCT: 1,280 steps)
     c: float = 0.                      # pseudo-Huber constant (0: the L2 norm)
     sigma_mid: float = 2.5             # the lowest level the multistep sampler noises back up to
     lr: float = 1e-4
@@ -148,8 +149,8 @@ def build_consistency(cfg: ConsistencyConfig|dict) -> Consistency:
     "A `Consistency` model from a config (or its dict form, as stored in checkpoints); `prepare` brings the teacher."
     cfg = cfg if isinstance(cfg, ConsistencyConfig) else ConsistencyConfig(**cfg)
     return Consistency(build_net(cfg.net), cfg.sigma_data, cfg.sigma_min, cfg.sigma_max, cfg.rho, cfg.P_mean, cfg.P_std,
-                       cfg.q, cfg.k, cfg.b, cfg.halve_every, cfg.c, cfg.sigma_mid, cfg.teacher, cfg.teacher_epoch,
-                       cfg.p_uncond)
+                       cfg.q, cfg.k, cfg.b, cfg.halve_every, cfg.max_stage, cfg.c, cfg.sigma_mid, cfg.teacher,
+                       cfg.teacher_epoch, cfg.p_uncond)
 
 # %% ../nbs/02d_consistency.ipynb #bb39f05e
 FORMULATION = register_formulation('consistency', consistency_preset, build_consistency, model=Consistency,
