@@ -2,31 +2,21 @@
 the consistency model beside its teacher in one run (sampling ms/image at each number of calls; training ms/step of the
 teacher's EDM loss against the ECT tuning loss, for the tuning's cost in the teacher's terms).
 
-    python benchmarks/few_step.py mid --n 1000 --mids 0.4,0.8,1.6,3.2 --out benchmarks/results/consistency_mid.csv
+    python benchmarks/few_step.py mid --n 1000 --mids 0.8,1.6,2.5,4,6 --out benchmarks/results/consistency_mid.csv
     python benchmarks/few_step.py speed --threads 2 --out benchmarks/results/few_step_speed.csv   # on a quiet machine
 
 Both read the shipped models (`--epoch`: the consistency model's; the teacher is the one its preset names). Speeds are
-medians of `--reps` timings after one warm-up, batch 250 for sampling and the preset's batch for training.
+medians of `--reps` timings after one warm-up, batch 250 for sampling and 128 (the presets') for a training step, which
+is `training.train_step` (loss, clipping, Adam, EMA; bf16 where the loop would use it).
 """
-import argparse, platform, statistics, time
+import argparse
 import torch
 from mnist_diffusion.core import write_csv
-from mnist_diffusion.zoo import load_pretrained
+from mnist_diffusion.zoo import load_pretrained, hardware
 from mnist_diffusion.metrics import image_metrics
 from mnist_diffusion.scoring import SampleSpec, ruler, timed_samples
-
-def median_time(fn, reps):
-    "Median wall seconds of `fn()` over `reps` calls after one warm-up call."
-    fn()
-    ts = []
-    for _ in range(reps):
-        t0 = time.perf_counter(); fn(); ts.append(time.perf_counter() - t0)
-    return statistics.median(ts)
-
-def cpu_name() -> str:
-    "The CPU's model name (Linux), else the platform's processor string."
-    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except (OSError, StopIteration): return platform.processor()
+from mnist_diffusion.training import use_bf16
+from bench_ddpm import median_time, train_step_fn
 
 def mid_sweep(cm, entry, a):
     "FID of the two-call sampler at each `sigma_mid`, against `a.n` test digits, from one seed."
@@ -44,7 +34,7 @@ def speed(cm, entry, a):
     teacher, t_entry = load_pretrained('edm', cm.teacher, cm.teacher_epoch)
     runs = [(teacher, t_entry, s, k) for s, k in (('sde-dpm++2m', 20), ('dpm++2m', 8), ('dpm++2m', 4))]
     runs += [(cm, entry, 'multistep', k) for k in (1, 2, 4)]
-    rows, base = [], dict(threads=a.threads, cpu=cpu_name(), reps=a.reps)
+    rows, base = [], dict(threads=a.threads, cpu=hardware(), reps=a.reps)
     g = torch.Generator()
     for m, e, s, k in runs:
         ms = 1000 * median_time(lambda: m.sample(250, g, s, k), a.reps) / 250
@@ -52,10 +42,8 @@ def speed(cm, entry, a):
         print(f"{e['file']} {s} {m.nfe(s, k)} calls: {ms:.2f} ms/image", flush=True)
         write_csv(a.out, rows)
     x0 = torch.rand(128, 1, 28, 28, generator=g) * 2 - 1
-    for m, e in ((teacher, t_entry), (cm, entry)):
-        m.train(); opt = torch.optim.Adam(m.parameters(), 1e-5)
-        def step():
-            opt.zero_grad(); m.loss(x0, g).backward(); opt.step()
+    for m, e in ((teacher, t_entry), (cm, entry)):       # as the loop takes it: loss, clipping, Adam, EMA
+        step = train_step_fn(m.train(), x0, torch.optim.Adam(m.parameters(), 1e-5), use_bf16(torch.device('cpu')))
         ms = 1000 * median_time(step, a.reps)
         rows.append(dict(what='train_step', model=e['file'], sampler='', nfe='', ms=ms) | base)
         print(f"{e['file']} training step (batch 128): {ms:.0f} ms", flush=True)
@@ -67,7 +55,7 @@ def main():
     ap.add_argument('--preset', default='ect')
     ap.add_argument('--epoch', type=int, default=None)
     ap.add_argument('--n', type=int, default=1000)
-    ap.add_argument('--mids', default='0.4,0.8,1.6,3.2')
+    ap.add_argument('--mids', default='0.8,1.6,2.5,4,6')
     ap.add_argument('--reps', type=int, default=5)
     ap.add_argument('--threads', type=int, default=torch.get_num_threads())
     ap.add_argument('--root', default='data')

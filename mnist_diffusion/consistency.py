@@ -54,15 +54,9 @@ class Consistency(EDM):
     @property
     def stage(self) -> int: return min(int(self.iters.item()) // self.halve_every, self.max_stage)
 
-    def denoise(self, x, sigma):
-        "$f_\\theta(x, \\sigma)$, the end of the trajectory through $x$ (for the labels being sampled, if any)."
-        c_skip, c_out = (c.view(-1, 1, 1, 1) for c in boundary_precond(sigma, self.sigma_data, self.sigma_min))
-        return c_skip * x + c_out * self.guided(x, sigma)
-
-    def f(self, x, sigma, y=None):
-        "$f_\\theta(x, \\sigma)$ for training labels `y` (none: unconditional)."
-        c_skip, c_out = (c.view(-1, 1, 1, 1) for c in boundary_precond(sigma, self.sigma_data, self.sigma_min))
-        return c_skip * x + c_out * self(x, sigma, y)
+    def skip_out(self, sigma):
+        "The boundary-preserving $(c_\\text{skip}, c_\\text{out})$: `denoise` is then $f_\\theta(x, \\sigma)$."
+        return tuple(c.view(-1, 1, 1, 1) for c in boundary_precond(sigma, self.sigma_data, self.sigma_min))
 
 # %% ../nbs/02d_consistency.ipynb #27677638
 @patch
@@ -72,10 +66,11 @@ def loss(self: Consistency, x0, generator: torch.Generator|None = None, y=None):
     r, y = ect_r(t, self.stage, self.q, self.k, self.b, self.sigma_min), self.dropped_labels(y, generator)
     if self.training: self.iters += 1
     eps = torch.randn(x0.shape, device=x0.device, generator=generator)
-    f_t = self.f(x0 + t.view(-1, 1, 1, 1) * eps, t, y)
-    with torch.no_grad():
-        f_r = self.f(x0 + r.view(-1, 1, 1, 1) * eps, r.clamp(min=self.sigma_min), y)
-        f_r = torch.where((r > 0).view(-1, 1, 1, 1), f_r, x0)               # r = 0: the boundary, the digit itself
+    with self.conditioned(y):                                               # the training labels, unguided
+        f_t = self.denoise(x0 + t.view(-1, 1, 1, 1) * eps, t)
+        with torch.no_grad():
+            f_r = self.denoise(x0 + r.view(-1, 1, 1, 1) * eps, r.clamp(min=self.sigma_min))
+    f_r = torch.where((r > 0).view(-1, 1, 1, 1), f_r, x0)                   # r = 0: the boundary, the digit itself
     return (pseudo_huber(f_t, f_r, self.c) / (t - r)).mean()
 
 # %% ../nbs/02d_consistency.ipynb #c00a377c

@@ -72,9 +72,13 @@ class EDM(Diffusion):
         x = c_in.view(-1, 1, 1, 1) * x
         return self.net(x, c_noise) if y is None else self.net(x, c_noise, y)
 
+    def skip_out(self, sigma):
+        "$(c_\\text{skip}, c_\\text{out})$ at noise levels `sigma` `[B]`, shaped to scale images."
+        return tuple(c.view(-1, 1, 1, 1) for c in precond(sigma, self.sigma_data, self.precond)[:2])
+
     def denoise(self, x, sigma):
         "$D_\\theta(x;\\sigma)$, the estimate of $x_0$ (for the labels being sampled, guided, if any)."
-        c_skip, c_out, _, _ = (c.view(-1, 1, 1, 1) for c in precond(sigma, self.sigma_data, self.precond))
+        c_skip, c_out = self.skip_out(sigma)
         return c_skip * x + c_out * self.guided(x, sigma)
 
 # %% ../nbs/02b_edm.ipynb #55ee61e3
@@ -84,7 +88,7 @@ def loss(self: EDM, x0, generator: torch.Generator|None = None, y=None):
     sigma = train_sigmas(len(x0), generator, self.sigma_dist, self.P_mean, self.P_std, self.sigma_min, self.sigma_max,
                          x0.device)
     x = x0 + sigma.view(-1, 1, 1, 1) * torch.randn(x0.shape, device=x0.device, generator=generator)
-    c_skip, c_out, _, _ = (c.view(-1, 1, 1, 1) for c in precond(sigma, self.sigma_data, self.precond))
+    c_skip, c_out = self.skip_out(sigma)
     D = c_skip * x + c_out * self(x, sigma, self.dropped_labels(y, generator))
     return (loss_weight(sigma, self.sigma_data, self.weighting).view(-1, 1, 1, 1) * (D - x0) ** 2).mean()
 
