@@ -15,8 +15,8 @@ from fastcore.basics import patch
 # %% auto #0
 __all__ = ['PACKAGE_DIR', 'ASSETS', 'ZOO_DIR', 'STEP_RULES', 'SAMPLERS', 'MAX_GUIDANCE', 'FORMULATIONS', 'FORMULATION_MODULES',
            'UsageError', 'atomic_path', 'write_csv', 'sha256_of', 'merge_csv', 'read_csv', 'preset_lookup', 'Sampler',
-           'register_sampler', 'sampler_names', 'time_grid', 't_batch', 'digit_labels', 'Diffusion', 'Formulation',
-           'register_formulation', 'formulations', 'formulation']
+           'register_sampler', 'sampler_names', 'time_grid', 't_batch', 'check_guidance', 'digit_labels', 'Diffusion',
+           'Formulation', 'register_formulation', 'formulations', 'formulation']
 
 # %% ../nbs/00_core.ipynb #a1656942
 class UsageError(Exception):
@@ -124,7 +124,12 @@ def t_batch(x: torch.Tensor, t: int) -> torch.Tensor:
     return torch.full((len(x),), t, device=x.device, dtype=torch.long if isinstance(t, int) else torch.float)
 
 # %% ../nbs/00_core.ipynb #f3c0fa08
-MAX_GUIDANCE = 20.                  # beyond this classifier-free guidance only saturates the images
+MAX_GUIDANCE = 20.                  # beyond this guidance only saturates the images
+
+def check_guidance(w: float):
+    "A one-line error for a guidance weight outside [0, MAX_GUIDANCE]."
+    if not 0 <= w <= MAX_GUIDANCE:
+        raise UsageError(f"guidance must be between 0 and {MAX_GUIDANCE:g} (0: no guidance), got {w}")
 
 # %% ../nbs/00_core.ipynb #73733440
 def digit_labels(labels, n: int, device='cpu') -> torch.Tensor:
@@ -145,7 +150,7 @@ class Diffusion(nn.Module):
     default_sampler: str = ''
     default_steps: int|None = None             # None: all T steps
     x_scale: float = 1.0                       # the network's pixels are model-space pixels times this
-    cond: tuple|None = None                    # while sampling with labels: (labels, guidance weight)
+    cond: tuple|None = None                    # while sampling: (labels or None, guidance weight, guide or None)
     n_classes: int = 0                         # > 0: the network takes digit labels (class `n_classes`: none)
 
     def loss(self, x0, generator: torch.Generator|None = None, y=None) -> torch.Tensor: raise NotImplementedError
@@ -158,8 +163,7 @@ class Diffusion(nn.Module):
 
     def labels_for(self, labels, n: int, guidance=0.) -> torch.Tensor:
         "The validated labels `[n]` on the model's device; a one-line error for bad labels or guidance."
-        if not 0 <= guidance <= MAX_GUIDANCE:
-            raise UsageError(f"guidance must be between 0 and {MAX_GUIDANCE:g} (0: no guidance), got {guidance}")
+        check_guidance(guidance)
         if why := self.why_not_labels(guidance): raise UsageError(why)
         return digit_labels(labels, n, self.device)
 
@@ -168,20 +172,36 @@ class Diffusion(nn.Module):
         "Where the model's weights live (the CPU for a model without any)."
         return next(itertools.chain(self.parameters(), self.buffers()), torch.empty(0)).device
 
+    def meaning(self) -> dict:
+        "What the network's output means: a model guides another only where this is the same."
+        return dict(kind=self.kind, x_scale=self.x_scale, n_classes=self.n_classes)
+
+    def why_not_guide(self, guide) -> str|None:
+        "Why `guide` cannot guide this model (None: it can)."
+        if not (f := FORMULATIONS.get(self.kind)) or not f.guided: return f"a {self.kind} model takes no guidance"
+        if not isinstance(guide, Diffusion): return f"guide= must be a model, got {type(guide).__name__}"
+        a, b = self.meaning(), guide.meaning()
+        if diff := [k for k in a if a[k] != b.get(k)]:
+            return (f"the guide differs from the model in {', '.join(diff)}: guide with an earlier epoch or a smaller "
+                    f"preset of the same {self.kind} model")
+
     @contextlib.contextmanager
-    def conditioned(self, y: torch.Tensor|None, guidance=0.):
-        "Within the block the model's predictions are for labels `y` with guidance weight `guidance`."
-        self.cond = None if y is None else (y, guidance)
+    def conditioned(self, y: torch.Tensor|None, guidance=0., guide=None):
+        "Within the block the model's predictions are for labels `y`, guided with weight `guidance` (by `guide`)."
+        self.cond = None if y is None and guide is None else (y, guidance, guide)
         try: yield self
         finally: self.cond = None
 
     def guided(self, z, t):
-        "The network's output at $(z, t)$: for the labels being sampled (if any), with classifier-free guidance."
+        "The network's output $c$ at $(z, t)$, for the labels being sampled (if any), guided: $c + w(c - u)$."
         if self.cond is None: return self(z, t)
-        y, w = self.cond
-        if not w: return self(z, t, y)
-        c, u = self(torch.cat([z, z]), torch.cat([t, t]), torch.cat([y, torch.full_like(y, self.n_classes)])).chunk(2)
-        return c + w * (c - u)                           # both branches in one batched call
+        y, w, guide = self.cond
+        net = lambda m, z, t, y: m(z, t) if y is None else m(z, t, y)
+        if not w: return net(self, z, t, y)
+        if guide is not None: c, u = net(self, z, t, y), net(guide, z, t, y)           # autoguidance: two networks
+        else: c, u = net(self, torch.cat([z, z]), torch.cat([t, t]),                    # classifier-free: one call
+                         torch.cat([y, torch.full_like(y, self.n_classes)])).chunk(2)
+        return c + w * (c - u)
 
     def dropped_labels(self, y, generator=None):
         "Training labels for a label-conditioned network: each replaced by 'no label' with probability `p_uncond`."
@@ -227,16 +247,20 @@ def reverse(self: Diffusion, x, ts: list[int], sampler: str|None = None, generat
 @patch
 def sample(self: Diffusion, n: int, generator: torch.Generator|None = None, sampler: str|None = None,
            steps: int|None = None, restore: torch.Tensor|None = None, return_traj=False, power: float|None = None,
-           grid: list[int]|None = None, labels=None, guidance=0., **kw):
-    "`n` images in model space [-1, 1] (of digits `labels` if given; the trajectory too if asked)."
+           grid: list[int]|None = None, labels=None, guidance=0., guide: Diffusion|None = None, **kw):
+    "`n` images in model space [-1, 1] (of digits `labels`, guided by `guide`, if given; the trajectory if asked)."
     ts = self.timesteps(sampler, steps, power, grid)
     if n < 1: raise UsageError(f"n must be at least 1, got {n}")
     if restore is not None and len(restore) != n:  # a silent restore[:n] once scored the wrong digits
         raise UsageError(f"restore= holds {len(restore)} images but n={n}: pass n=len(restore)")
-    if guidance and labels is None: raise UsageError("guidance needs labels: pass the digits to draw")
-    y = None if labels is None else self.labels_for(labels, n, guidance)
+    if guide is not None:
+        if why := self.why_not_guide(guide): raise UsageError(why)
+        check_guidance(guidance)
+    elif guidance and labels is None:
+        raise UsageError("guidance needs labels (classifier-free) or a guide= model (autoguidance)")
+    y = None if labels is None else self.labels_for(labels, n, 0. if guide is not None else guidance)
     x = self.x_T(n, generator, None if restore is None else restore * self.x_scale, y)
-    with self.conditioned(y, guidance): return self.reverse(x, ts, sampler, generator, return_traj, **kw)
+    with self.conditioned(y, guidance, guide): return self.reverse(x, ts, sampler, generator, return_traj, **kw)
 
 # %% ../nbs/00_core.ipynb #cad1509c
 @patch

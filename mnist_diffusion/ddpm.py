@@ -92,6 +92,12 @@ class DDPM(Diffusion):
         if not self.n_classes:
             return "this DDPM was trained without labels: choose a class-conditional preset such as unet_v_cond"
 
+# %% ../nbs/02_ddpm.ipynb #076ebcaa
+@patch
+def meaning(self: DDPM) -> dict:
+    "What the output means (for guidance): the base's, the prediction target and the noise schedule."
+    return Diffusion.meaning(self) | dict(pred=self.pred, abar=self.abar.cpu().tolist())
+
 # %% ../nbs/02_ddpm.ipynb #b6816f0b
 @patch
 def eps_x0(self: DDPM, z, t):

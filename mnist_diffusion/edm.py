@@ -139,6 +139,12 @@ def x_T(self: EDM, n, generator, restore, y=None):
 def why_not_labels(self: EDM, guidance):
     if not self.n_classes: return "this EDM model was trained without labels: choose a class-conditional preset"
 
+# %% ../nbs/02b_edm.ipynb #e1bde7b7
+@patch
+def meaning(self: EDM) -> dict:
+    "What the output means (for guidance): the base's and the preconditioning that scales it."
+    return Diffusion.meaning(self) | dict(sigma_data=self.sigma_data, precond=self.precond)
+
 # %% ../nbs/02b_edm.ipynb #21db01bc
 def _rescaled(m, t):
     "$(\\alpha_t, \\sigma_t/\\alpha_t)$: the scale and the EDM noise level of time `t` (for EDM: $(1, t)$)."
