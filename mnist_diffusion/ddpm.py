@@ -92,7 +92,7 @@ class DDPM(Diffusion):
         if not self.n_classes:
             return "this DDPM was trained without labels: choose a class-conditional preset such as unet_v_cond"
 
-# %% ../nbs/02_ddpm.ipynb #076ebcaa
+# %% ../nbs/02_ddpm.ipynb #f25ab224
 @patch
 def meaning(self: DDPM) -> dict:
     "What the output means (for guidance): the base's, the prediction target and the noise schedule."

@@ -139,7 +139,7 @@ def x_T(self: EDM, n, generator, restore, y=None):
 def why_not_labels(self: EDM, guidance):
     if not self.n_classes: return "this EDM model was trained without labels: choose a class-conditional preset"
 
-# %% ../nbs/02b_edm.ipynb #e1bde7b7
+# %% ../nbs/02b_edm.ipynb #eda8828f
 @patch
 def meaning(self: EDM) -> dict:
     "What the output means (for guidance): the base's and the preconditioning that scales it."

@@ -20,8 +20,9 @@ import warnings
 warnings.filterwarnings('ignore', message='Metric `(Kernel Inception Distance|InceptionScore)` will save')
 
 # %% auto #0
-__all__ = ['CONVENTIONS', 'to_metric_space', 'fid', 'kid', 'inception_score', 'class_distribution', 'grey_share', 'real_subset',
-           'image_metrics', 'real_floor', 'inception_weights', 'FIDInception', 'inception_metric', 'inception_fid']
+__all__ = ['CONVENTIONS', 'to_metric_space', 'features', 'fid', 'kid', 'inception_score', 'class_distribution', 'prdc',
+           'grey_share', 'real_subset', 'image_metrics', 'real_floor', 'inception_weights', 'FIDInception',
+           'inception_metric', 'inception_fid']
 
 # %% ../nbs/05a_metrics.ipynb #e72df23a
 CONVENTIONS = {'pm1': 1.0, 'pm05': 0.5}
@@ -52,6 +53,11 @@ class _View(nn.Module):
 
 # %% ../nbs/05a_metrics.ipynb #319a070e
 def _batches(x, bs=1000): return (x[i:i + bs] for i in range(0, len(x), bs))
+
+@torch.no_grad()
+def features(u, clf) -> torch.Tensor:
+    "The classifier's feature vectors of [0,1] images `[N, n_features]`."
+    return torch.cat([clf.features(b) for b in _batches(u)])
 
 # %% ../nbs/05a_metrics.ipynb #7db776cb
 @torch.no_grad()
@@ -100,6 +106,27 @@ def class_distribution(u, clf) -> dict:
     h = -(p[p > 0] * p[p > 0].log()).sum().item()
     return dict(counts=counts.tolist(), entropy=h, effective_classes=math.exp(h))
 
+# %% ../nbs/05a_metrics.ipynb #9c5b13b9
+def _kth_radius(f: torch.Tensor, k: int, bs=2000) -> torch.Tensor:
+    "Each row's distance to its `k`-th nearest other row (itself excluded)."
+    return torch.cat([torch.cdist(b, f).topk(k + 1, largest=False).values[:, -1] for b in f.split(bs)])
+
+@torch.no_grad()
+def prdc(f_real: torch.Tensor, f_gen: torch.Tensor, k_pr=3, k_dc=5, bs=2000) -> dict:
+    "Precision and recall (k = `k_pr`), density and coverage (k = `k_dc`) of features `f_gen` against `f_real`."
+    if min(len(f_real), len(f_gen)) <= max(k_pr, k_dc):
+        raise UsageError(f"precision/recall need more than {max(k_pr, k_dc)} samples, got {len(f_gen)}")
+    r_pr, r_dc, g_pr = _kth_radius(f_real, k_pr, bs), _kth_radius(f_real, k_dc, bs), _kth_radius(f_gen, k_pr, bs)
+    in_pr, in_dc = torch.zeros(len(f_gen), dtype=torch.bool), torch.zeros(len(f_gen))
+    recall, covered = [], []
+    for i in range(0, len(f_real), bs):
+        d = torch.cdist(f_real[i:i + bs], f_gen)                                   # [real block, generated]
+        in_pr |= (d < r_pr[i:i + bs, None]).any(0)
+        in_dc += (d < r_dc[i:i + bs, None]).sum(0)
+        recall.append((d < g_pr[None]).any(1)); covered.append(d.min(1).values < r_dc[i:i + bs])
+    return dict(precision=in_pr.float().mean().item(), recall=torch.cat(recall).float().mean().item(),
+                density=(in_dc / k_dc).mean().item(), coverage=torch.cat(covered).float().mean().item())
+
 # %% ../nbs/05a_metrics.ipynb #d9eda0b0
 def grey_share(u: torch.Tensor, lo=0.1, hi=0.9) -> float:
     "The share of pixels of [0,1] images that are neither background nor stroke (strictly between `lo` and `hi`)."
@@ -112,7 +139,7 @@ def real_subset(x_real: torch.Tensor, n: int, seed=0) -> torch.Tensor:
 
 # %% ../nbs/05a_metrics.ipynb #04e93951
 def image_metrics(x_gen: torch.Tensor, x_real: torch.Tensor, clf, convention='pm1', seed=0) -> dict:
-    "FID (if n > 128), KID, IS and class distribution of generated images against an equal number of real ones."
+    "FID (if n > 128), KID, IS, class distribution and `prdc` of generated images against an equal number of real ones."
     u_gen = to_metric_space(x_gen, convention)
     n = len(u_gen)
     if len(x_real) < n:
@@ -123,7 +150,7 @@ def image_metrics(x_gen: torch.Tensor, x_real: torch.Tensor, clf, convention='pm
     cd = class_distribution(u_gen, clf)
     return dict(n=n, fid=fid(u_real, u_gen, clf) if n > clf.n_features else None, kid=km, kid_std=ks, IS=im, IS_std=is_,
                 effective_classes=cd['effective_classes'], class_counts=json.dumps(cd['counts']),
-                grey=grey_share(u_gen))
+                grey=grey_share(u_gen)) | prdc(features(u_real, clf), features(u_gen, clf))
 
 # %% ../nbs/05a_metrics.ipynb #6fd588b3
 def real_floor(n: int, root='data', clf=None, seed=0) -> dict:

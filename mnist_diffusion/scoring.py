@@ -9,17 +9,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 import torch
 from tqdm.auto import tqdm
-from .core import UsageError, atomic_path, write_csv, formulation
+from .core import UsageError, atomic_path, write_csv, formulation, Diffusion, ZOO_DIR
 from .data import mnist_dataset
 from .checkpoint import load_checkpoint, checkpoints, read_log
 from .classifier import load_classifier, accuracy
-from .metrics import (to_metric_space, fid, image_metrics, real_floor, real_subset, inception_metric,
-                                     inception_fid)
+from .metrics import (to_metric_space, fid, features, image_metrics, real_floor, real_subset,
+                                     inception_metric, inception_fid)
 
 # %% auto #0
 __all__ = ['restoration_score', 'SampleSpec', 'timed_samples', 'ruler', 'train_digits', 'model_label', 'score_line', 'spread',
-           'digit_scores', 'conditional_scores', 'score', 'evaluate_checkpoints', 'plot_metrics', 'evaluate_run',
-           'make_eval_fn', 'plot_guidance', 'guidance_sweep']
+           'digit_scores', 'conditional_scores', 'load_guide', 'score', 'evaluate_checkpoints', 'plot_metrics',
+           'evaluate_run', 'make_eval_fn', 'plot_guidance', 'guidance_sweep']
 
 # %% ../nbs/05b_scoring.ipynb #8f27e4c3
 @torch.no_grad()
@@ -40,6 +40,12 @@ class SampleSpec:
     seed: int = 0
     grid: tuple|None = None            # an explicit decreasing time grid from T to 0 (overrides steps and power)
     guidance: float|None = None        # None: free draws; a weight: the ten digits alike, guided where it applies
+    guide: str|None = None             # autoguidance: a weaker model's checkpoint path or zoo file name
+    guide_weight: float = 0.           # its weight w (the same convention as `guidance`)
+
+    def __post_init__(self):
+        if self.guide and self.guidance:
+            raise UsageError("choose one: classifier-free (guidance=w) or autoguidance (guide=, guide_weight=w)")
 
     def sampler_for(self, kind: str) -> str|None:
         "The sampler name for a model of `kind`."
@@ -59,11 +65,12 @@ def timed_samples(model, spec: SampleSpec, bs=250, desc=None, **kw) -> tuple[tor
     "`spec.n` samples of `model` (in batches; a progress bar if `desc`; `kw` go to the sampler) and seconds per image."
     dev = next(model.parameters(), torch.empty(0)).device
     g, xs, sampler = torch.Generator(dev).manual_seed(spec.seed), [], spec.sampler_for(model.kind)
+    w = spec.guide_weight if kw.get('guide') is not None else spec.guidance_for(model.kind)
     t0 = time.perf_counter()
     for i in tqdm(range(0, spec.n, bs), desc=desc, disable=desc is None, leave=False):
         b = min(bs, spec.n - i)
         xs.append(model.sample(b, g, sampler, spec.steps, power=spec.power, grid=spec.grid, labels=spec.labels(i, b),
-                               guidance=spec.guidance_for(model.kind), **kw).cpu())
+                               guidance=w, **kw).cpu())
     return torch.cat(xs), (time.perf_counter() - t0) / spec.n
 
 # %% ../nbs/05b_scoring.ipynb #0e142a2a
@@ -102,7 +109,7 @@ def score_line(r: dict) -> str:
 # %% ../nbs/05b_scoring.ipynb #861b6661
 def spread(u, clf) -> float:
     "Total variance of the classifier's features of [0,1] images: how varied a set of images is."
-    return torch.cat([clf.features(b) for b in u.split(1000)]).var(0).sum().item()
+    return features(u, clf).var(0).sum().item()
 
 # %% ../nbs/05b_scoring.ipynb #0f70896a
 @torch.no_grad()
@@ -129,6 +136,15 @@ def conditional_scores(x, y, rule: dict, per_digit=False, seed=0) -> dict:
     means = {f'digit_{k}': sum(d[k] for d in ds) / len(ds) for k in ('fid', 'floor_fid', 'diversity')}
     return r | means | dict(worst_digit_acc=min(d['acc'] for d in ds), digits=json.dumps(ds))
 
+# %% ../nbs/05b_scoring.ipynb #2d67aeea
+def load_guide(guide, device='cpu') -> Diffusion:
+    "The guide for autoguidance: a checkpoint path or a zoo file name (e.g. an earlier epoch of the same model)."
+    path = Path(guide) if Path(guide).is_file() else ZOO_DIR/guide
+    if not path.is_file():
+        raise UsageError(f"guide {guide!r} is neither a checkpoint file nor a zoo file: "
+                         f"{ZOO_DIR/'manifest.json'} lists the zoo's")
+    return load_checkpoint(path, device=device)[0].eval()
+
 # %% ../nbs/05b_scoring.ipynb #1d8e9116
 def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, per_digit=False, **kw) -> dict:
     "One metrics row: `model` (or a checkpoint path) sampled as `spec` says, scored on `rule` beside its floor."
@@ -139,14 +155,16 @@ def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, per
         model.fit_prior(x_tr, y=y_tr)
     if spec.guidance is not None and model.why_not_labels(spec.guidance_for(model.kind)):
         spec = replace(spec, guidance=None)                  # a model that cannot draw a chosen digit: free draws
-    x, spi = timed_samples(model, spec, desc=file if progress else None, **kw)
+    guide = load_guide(spec.guide, device) if spec.guide else None
+    x, spi = timed_samples(model, spec, desc=file if progress else None, guide=guide, **kw)
     sampler = spec.sampler_for(ck['kind'])
     f = formulation(ck['kind'])
     o = ck['orientation'] if f.oriented else ''
     r = dict(file=file, kind=ck['kind'], preset=ck['preset'], orientation=o,
              epoch=ck['epoch'], sampler=model.sampler(sampler).name,
              nfe=model.nfe(sampler, spec.steps, spec.power, spec.grid),
-             sec_per_image=spi, guidance='' if spec.guidance is None else spec.guidance_for(ck['kind']))
+             sec_per_image=spi, guidance='' if spec.guidance is None else spec.guidance_for(ck['kind']),
+             guide=Path(spec.guide).name if guide else '', guide_weight=spec.guide_weight if guide else '')
     r |= image_metrics(x, rule['x_real'], rule['clf'], seed=spec.seed)
     if spec.guidance is not None: r |= conditional_scores(x, spec.labels(), rule, per_digit, spec.seed)
     if f.restores:                                                    # restoring the first n test digits
@@ -154,7 +172,8 @@ def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, per
         r |= restoration_score(model, x0, y0, clf, sampler)
         r |= {f'{k}_direct': v for k, v in restoration_score(model, x0, y0, clf, 'direct').items()}
     if 'inception' in rule: r['inception_fid'] = inception_fid(rule['inception'], x)
-    keys = ('fid', 'kid', 'IS', 'effective_classes', 'grey') + (('inception_fid',) if 'inception' in rule else ())
+    keys = ('fid', 'kid', 'IS', 'effective_classes', 'grey', 'precision', 'recall', 'density', 'coverage')
+    keys += ('inception_fid',) if 'inception' in rule else ()
     return r | {f'floor_{k}': rule['floor'][k] for k in keys}
 
 # %% ../nbs/05b_scoring.ipynb #cd0557cd
