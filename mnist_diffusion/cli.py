@@ -12,7 +12,7 @@ from .core import UsageError, sampler_names, ZOO_DIR, MAX_GUIDANCE, formulations
 from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
 from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import CLOCKS, TrainConfig, train, pick_device
-from .scoring import SampleSpec, evaluate_run, guidance_sweep
+from .scoring import SampleSpec, evaluate_run, guidance_sweep, load_guide
 from .zoo import export_zoo, prior_of, refit_prior, fit_digit_priors, zoo_table
 from .jobs import main_job, batch, score_zoo
 
@@ -183,12 +183,15 @@ def _sample(a):
         x_tr, y_tr = mnist_dataset(a.root, train=True).tensors
         m.fit_prior(x_tr, y=y_tr)
         print(f"fitted its prior over degraded states (and each digit's) to the training digits in {a.root}")
-    if a.guidance and a.digit is None and not a.digits: raise UsageError("--guidance needs --digit or --digits")
+    if a.guidance and a.digit is None and not a.digits and not a.guide:
+        raise UsageError("--guidance needs --digit or --digits (classifier-free) or --guide (autoguidance)")
     labels = [a.digit] * a.n if a.digit is not None else [d for d in a.digits or [] for _ in range(a.nrow)] or None
-    n = len(labels) if labels else a.n
+    n, guide = len(labels) if labels else a.n, load_guide(a.guide) if a.guide else None
     x = m.sample(n, torch.Generator().manual_seed(a.seed), a.sampler, a.steps, power=a.power, labels=labels,
-                 guidance=a.guidance, **({'eta': a.eta} if a.eta else {}))
-    asked = f", digits {a.digits or [a.digit]} with guidance {a.guidance:g}" if labels else ''
+                 guidance=a.guidance, guide=guide, **({'eta': a.eta} if a.eta else {}))
+    asked = f", digits {a.digits or [a.digit]}" if labels else ''
+    asked += f", guided by {Path(a.guide).name} with w={a.guidance:g}" if guide else (
+        f" with guidance {a.guidance:g}" if labels else '')
     print(f"wrote {save_grid(x, a.out, nrow=a.nrow)} ({n} samples, {ck['kind']} {ck['preset']} epoch {ck['epoch']}, "
           f"{m.sampler(a.sampler).name} with {m.nfe(a.sampler, a.steps, a.power)} NFE{asked})")
 
@@ -214,7 +217,10 @@ def _add_sample(sub):
     d.add_argument('--digit', type=DIGIT, default=None, help='draw this digit (0-9): conditional models only')
     d.add_argument('--digits', type=_digit_list, default=None, help='one grid row per digit, e.g. 0-9 or 1,3,7')
     m.add_argument('--guidance', type=GUIDANCE, default=0.,
-                   help=f'classifier-free guidance weight for conditional DDPMs (0-{MAX_GUIDANCE:g}; 0: none)')
+                   help=f'guidance weight w (0-{MAX_GUIDANCE:g}; 0: none): classifier-free for the digits asked of a '
+                        'class-conditional model, or autoguidance with --guide')
+    m.add_argument('--guide', default=None,
+                   help='autoguidance: a weaker model of the same kind (zoo file or checkpoint), e.g. an earlier epoch')
     m.set_defaults(fn=_sample)
 
 # %% ../nbs/09_cli.ipynb #6bd1a6b9

@@ -50,6 +50,7 @@ class Explorer:
         w0 = formulation(kinds[0]).default_guidance
         self.guidance = W.FloatSlider(w0, min=0., max=4., step=0.25, description='guidance',
                                       continuous_update=False, **st)
+        self.guide = W.Dropdown(options=[('labels (classifier-free)', None)], description='guided by', **st)
         self.n = W.IntSlider(16, min=4, max=64, step=4, description='samples', continuous_update=False, **st)
         self.seed = W.IntText(0, description='seed', **st)
         # a fixed-width image keeps its aspect ratio; `flex-start` stops the row stretching it to the controls' height
@@ -60,11 +61,12 @@ class Explorer:
         self.preset.observe(self._preset_changed, 'value')
         self.orientation.observe(self._preset_changed, 'value')
         self.sampler.observe(self._sampler_changed, 'value')
-        for w in (self.epoch, self.steps, self.restore, self.n, self.seed, self.digit, self.guidance):
+        self.epoch.observe(self._epoch_changed, 'value')
+        for w in (self.steps, self.restore, self.n, self.seed, self.digit, self.guidance, self.guide):
             w.observe(lambda _: self.render(), 'value')
         self._kind_changed()
         controls = W.VBox([self.kind, self.preset, self.orientation, self.epoch, self.sampler, self.steps,
-                           self.digit, self.guidance, self.restore, self.n, self.seed, self.status])
+                           self.digit, self.guidance, self.guide, self.restore, self.n, self.seed, self.status])
         self.widget = W.HBox([controls, self.image], layout=W.Layout(align_items='flex-start'))
 
     def _sel(self):
@@ -86,6 +88,21 @@ def _set_epochs(self: Explorer):
     eps = sorted(m['epoch'] for m in self._sel() if m['preset'] == self.preset.value) or [0]
     self.epoch.options = eps
     self.epoch.value = eps[-1]
+    self._set_guides()
+
+@patch
+def _set_guides(self: Explorer):
+    "The guide picker offers the chosen model's earlier shipped epochs (autoguidance), or its labels."
+    eps = [m['epoch'] for m in self._sel() if m['preset'] == self.preset.value and m['epoch'] < self.epoch.value]
+    with self._hold():
+        self.guide.options = [('labels (classifier-free)', None)] + [(f'epoch {e}', e) for e in sorted(eps)]
+        self.guide.value = None
+
+@patch
+def _epoch_changed(self: Explorer, _=None):
+    if self._busy: return
+    self._set_guides()
+    self.render()
 
 # %% ../nbs/07_explore.ipynb #665548de
 @patch
@@ -134,7 +151,9 @@ def _gray_digit(self: Explorer, model) -> tuple[int|None, float]:
     "Enable the digit picker where `model` can draw a chosen digit, guidance where it applies; what they ask."
     self.digit.disabled = self.restore.value or model.why_not_labels(0.) is not None
     guided = formulation(self.kind.value).guided
-    self.guidance.disabled = self.digit.disabled or not guided or self.digit.value is None
+    self.guide.disabled = self.restore.value or not guided or len(self.guide.options) == 1
+    auto = not self.guide.disabled and self.guide.value is not None
+    self.guidance.disabled = not auto and (self.digit.disabled or not guided or self.digit.value is None)
     labels = None if self.digit.disabled else self.digit.value
     return labels, 0. if self.guidance.disabled else self.guidance.value
 
@@ -166,9 +185,13 @@ def render(self: Explorer):
     steps = self.steps.value if not self.steps.disabled else None
     note = f', {model.nfe(s, steps)} NFE'
     labels, w = self._gray_digit(model)
+    e = self.guide.value if not self.guide.disabled else None
+    guide = None if e is None else _load(k, self.preset.value, e, self.orientation.value, str(self.zoo))
     if not self.restore.value:
-        x, nrow = model.sample(n, g, s, steps, labels=labels, guidance=w), 8
-        if labels is not None: note += f', digit {labels}' + (f', guidance {w:g}' if formulation(k).guided else '')
+        x, nrow = model.sample(n, g, s, steps, labels=labels, guidance=w, guide=guide), 8
+        if labels is not None: note += f', digit {labels}'
+        if guide is not None: note += f', guided by epoch {e} with w={w:g}'
+        elif labels is not None and formulation(k).guided: note += f', guidance {w:g}'
     else:
         m = min(n, 8)
         x0, extra = self.x_cond[:m] if self.x_cond is not None else _test_digits(m)

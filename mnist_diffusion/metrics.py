@@ -106,7 +106,7 @@ def class_distribution(u, clf) -> dict:
     h = -(p[p > 0] * p[p > 0].log()).sum().item()
     return dict(counts=counts.tolist(), entropy=h, effective_classes=math.exp(h))
 
-# %% ../nbs/05a_metrics.ipynb #9c5b13b9
+# %% ../nbs/05a_metrics.ipynb #321bdbd2
 def _kth_radius(f: torch.Tensor, k: int, bs=2000) -> torch.Tensor:
     "Each row's distance to its `k`-th nearest other row (itself excluded)."
     return torch.cat([torch.cdist(b, f).topk(k + 1, largest=False).values[:, -1] for b in f.split(bs)])

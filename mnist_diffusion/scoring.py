@@ -136,7 +136,7 @@ def conditional_scores(x, y, rule: dict, per_digit=False, seed=0) -> dict:
     means = {f'digit_{k}': sum(d[k] for d in ds) / len(ds) for k in ('fid', 'floor_fid', 'diversity')}
     return r | means | dict(worst_digit_acc=min(d['acc'] for d in ds), digits=json.dumps(ds))
 
-# %% ../nbs/05b_scoring.ipynb #2d67aeea
+# %% ../nbs/05b_scoring.ipynb #8be006ae
 def load_guide(guide, device='cpu') -> Diffusion:
     "The guide for autoguidance: a checkpoint path or a zoo file name (e.g. an earlier epoch of the same model)."
     path = Path(guide) if Path(guide).is_file() else ZOO_DIR/guide
