@@ -52,6 +52,9 @@ class BatchRun:
     lr: float = 0.                     # 0: the preset's
     warmup: int = 0
     ema_decay: float = 0.999           # the EMA's decay (a tuning run that starts from a teacher wants it short)
+    phema: tuple = ()                  # post-hoc EMA profiles to track and snapshot, e.g. [0.05, 0.1] (03b_phema)
+    phema_every: int = 0               # their snapshot interval in steps (0: each epoch's end)
+    init_from: str = ''                # start from this checkpoint (a path, or a zoo file name); epochs count on
     cosine: bool = False
     device: str = 'auto'               # 'cpu', 'cuda' (the batch spreads runs over the GPUs) or 'auto'
     channels_last: bool = False
@@ -60,9 +63,14 @@ class BatchRun:
     grid_every: int = 1                # a sample grid every n epochs (0: none)
 
     def __post_init__(self):
-        TrainConfig(kind=self.kind, preset=self.preset, orientation=self.orientation, epochs=self.epochs)   # validates
+        self.keep, self.phema = tuple(int(e) for e in self.keep), tuple(float(s) for s in self.phema)
+        TrainConfig(kind=self.kind, preset=self.preset, orientation=self.orientation, epochs=self.epochs,  # validates
+                    phema=self.phema, phema_every=self.phema_every)
         if self.budget_s < 0: raise UsageError(f"{self.name}: budget_s must be >= 0 seconds, got {self.budget_s}")
-        self.keep = tuple(int(e) for e in self.keep)
+        if self.init_from and not Path(self.init_from).is_file():
+            if not (ZOO_DIR/self.init_from).is_file():
+                raise UsageError(f"{self.name}: init_from {self.init_from!r} is neither a file nor a zoo file")
+            self.init_from = str(ZOO_DIR/self.init_from)
 
     @property
     def name(self) -> str: return run_name(self.kind, self.preset, self.orientation)
@@ -72,7 +80,7 @@ BATCH_DEFAULTS = dict(per_device=2, n=1000, zoo='', where='')
 
 # %% ../nbs/08_jobs.ipynb #101935d4
 DRY_RUN = dict(epochs=1, budget_s=0., keep=(), subset=256, batch_size=64, device='cpu', channels_last=False, warmup=0,
-               grid_every=0)
+               grid_every=0, init_from='')                 # (a dry run trains from scratch: epoch 1 precedes init's)
 
 # %% ../nbs/08_jobs.ipynb #1d96f630
 def read_batch(path, dry_run=False) -> tuple[dict, list[BatchRun]]:
@@ -99,7 +107,8 @@ def run_params(r: BatchRun, out: Path, root='data') -> dict:
     "The papermill parameters of one run: into `out/<run>/`, with the notebook's own tests skipped."
     return dict(kind=r.kind, preset=r.preset, orientation=r.orientation, epochs=r.epochs, budget_s=float(r.budget_s),
                 save_epochs=' '.join(map(str, r.keep)), batch_size=r.batch_size, lr=float(r.lr), warmup=r.warmup,
-                ema_decay=float(r.ema_decay),
+                ema_decay=float(r.ema_decay), phema=' '.join(map(str, r.phema)), phema_every=r.phema_every,
+                init_from=str(Path(r.init_from).resolve()) if r.init_from else '',
                 cosine=r.cosine,
                 device=r.device, channels_last=r.channels_last, subset=r.subset, seed=r.seed, grid_every=r.grid_every,
                 run_tests=False,

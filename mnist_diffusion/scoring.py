@@ -104,7 +104,10 @@ def score_line(r: dict) -> str:
             f"classes {r['effective_classes']:.1f}  {1000 * r['sec_per_image']:.1f} ms/img ({r['sampler']}, "
             f"{r['nfe']} NFE)"
             + (f"  restored {r['restore_acc']:.3f}" if 'restore_acc' in r else '')
-            + (f"  digit asked {100 * r['cond_acc']:.1f}% (guidance {r['guidance']:g})" if 'cond_acc' in r else ''))
+            + (f"  digit asked {100 * r['cond_acc']:.1f}%" if 'cond_acc' in r else '')
+            + (f" (guidance {r['guidance']:g})" if 'cond_acc' in r and not r.get('guide') else '')
+            + (f"  guided by {r['guide']} (w={r['guide_weight']:g})" if r.get('guide') else '')
+            + (f"  precision {r['precision']:.3f} recall {r['recall']:.3f}" if 'precision' in r else ''))
 
 # %% ../nbs/05b_scoring.ipynb #861b6661
 def spread(u, clf) -> float:

@@ -17,6 +17,7 @@ from fastcore.basics import patch
 from .core import UsageError, atomic_path, write_csv, formulation
 from .data import mnist_dataset, save_grid
 from .ddpm import make_ema
+from .phema import power_ema, save_snapshot, sigma_rel_to_gamma
 from .checkpoint import (LAST, ckpt_name, checkpoints, latest_checkpoint, save_checkpoint,
                                         read_checkpoint, read_log, build_model)
 
@@ -59,12 +60,16 @@ class TrainConfig:
     clock: str = 'wall'                # what the budget and the marks count: 'wall' seconds or 'cpu' (process) seconds
     marks: tuple = ()                  # training seconds at which `eval_fn` scores the EMA model (rows in marks.csv)
     init_from: str|None = None         # start from this checkpoint's weights (its EMA); epochs count on from its epoch
+    phema: tuple = ()                  # post-hoc EMA: the sigma_rel of each profile tracked, e.g. (0.05, 0.1)
+    phema_every: int = 0               # snapshot the profiles every n steps (0: at the end of each epoch)
 
     def __post_init__(self):
         if self.epochs < 0: raise UsageError(f"epochs must be >= 0, got {self.epochs}")
         if self.budget_s is not None and self.budget_s <= 0:
             raise UsageError(f"budget_s must be > 0 seconds, got {self.budget_s}")
         if self.clock not in CLOCKS: raise UsageError(f"clock must be one of {', '.join(CLOCKS)}, got {self.clock!r}")
+        for s in self.phema: sigma_rel_to_gamma(s)                  # a one-line error outside (0, 0.28)
+        if self.phema_every < 0: raise UsageError(f"phema_every must be >= 0 steps, got {self.phema_every}")
         self.model_config()                                       # validates preset and orientation
 
     def model_config(self):
@@ -182,18 +187,24 @@ def build_run(cfg: TrainConfig, dataset: TensorDataset, device, model=None):
     return mc, model, ema, opt, base
 
 # %% ../nbs/04_training.ipynb #114473e1
-def save_state(path, cfg: TrainConfig, mc, epoch: int, model, ema, opt, sched) -> Path:
-    "Checkpoint what a run needs to go on: weights, EMA, optimiser, LR schedule, RNG, the model's config."
+def save_state(path, cfg: TrainConfig, mc, epoch: int, model, ema, opt, sched, phema=()) -> Path:
+    "Checkpoint what a run needs to go on: weights, EMA(s), optimiser, LR schedule, RNG, the model's config."
+    tracked = dict(phema=[e.module.state_dict() for e in phema], phema_n=[int(e.n_averaged) for e in phema])
     return save_checkpoint(path, kind=cfg.kind, preset=cfg.preset, orientation=cfg.orientation, model_config=asdict(mc),
                            train_config=asdict(cfg), epoch=epoch, model=model.state_dict(), ema=ema.module.state_dict(),
                            ema_n=int(ema.n_averaged), opt=opt.state_dict(), sched=sched.state_dict(),
-                           rng=torch.get_rng_state())
+                           rng=torch.get_rng_state(), **(tracked if phema else {}))
 
 # %% ../nbs/04_training.ipynb #a2a109d7
-def resume_state(run, cfg: TrainConfig, model, ema, opt, sched) -> tuple[int, list[dict]]:
-    "Load the newest state of `run` into model, EMA, optimiser and schedule: its epoch and the log rows up to it."
+def resume_state(run, cfg: TrainConfig, model, ema, opt, sched, phema=()) -> tuple[int, list[dict]]:
+    "Load the newest state of `run` into model, EMA(s), optimiser and schedule: its epoch and the log rows up to it."
     ck = read_checkpoint(latest_checkpoint(run), cfg.kind)
     model.load_state_dict(ck['model']); ema.module.load_state_dict(ck['ema']); ema.n_averaged.fill_(ck['ema_n'])
+    if phema and len(ck.get('phema', [])) != len(phema):
+        raise UsageError(f"{run} was trained with post-hoc EMA profiles {ck['train_config'].get('phema', ())}: resume "
+                         "it with the same --phema (profiles cannot start half-way)")
+    for e, sd, n in zip(phema, ck.get('phema', []), ck.get('phema_n', [])):
+        e.module.load_state_dict(sd); e.n_averaged.fill_(n)
     opt.load_state_dict(ck['opt']); sched.load_state_dict(ck['sched'])
     return ck['epoch'], [r for r in read_log(run) if r['epoch'] <= ck['epoch']]
 
@@ -241,6 +252,7 @@ class Run:
     world: int = 1
     keep: bool = True                   # whether this rank writes checkpoints (a model built elsewhere: logs only)
     recent: list = field(default_factory=list)     # the last 50 losses (what a mark's row reports)
+    phema: list = field(default_factory=list)      # the post-hoc EMA profiles tracked (`power_ema`), if any
 
 # %% ../nbs/04_training.ipynb #e871b696
 def schedule(cfg: TrainConfig, opt, per_epoch: int, base: int, clock: Clock):
@@ -259,18 +271,20 @@ def start_run(cfg: TrainConfig, dataset: TensorDataset|None = None, model=None, 
     if world == 1: dataset = TensorDataset(*(t.to(device) for t in dataset.tensors))    # held on the device once
     keep = model is None and rank == 0                     # a model built elsewhere has no config to rebuild it from
     mc, model, ema, opt, base = build_run(cfg, dataset, device, model)
+    phema = [power_ema(model, s) for s in cfg.phema]
     bs, clock = (cfg.batch_size or mc.batch_size) // world, Clock(cfg.clock)
     sched = schedule(cfg, opt, math.ceil(len(dataset) / (bs * world)), base, clock)
     if resume is False and latest_checkpoint(run):
         raise UsageError(f"{run} already holds checkpoints; pass --resume to continue it or choose another --run-dir")
-    start, rows = resume_state(run, cfg, model, ema, opt, sched) if resume and latest_checkpoint(run) else (base, [])
+    start, rows = (resume_state(run, cfg, model, ema, opt, sched, phema) if resume and latest_checkpoint(run)
+                   else (base, []))
     clock.spent = sum(r['seconds'] for r in rows)                # a resumed run counts its past training seconds
     marks = [m for m in sorted(cfg.marks) if m > clock.spent]
     net = LossModule(model)
     if world > 1:
         net = nn.parallel.DistributedDataParallel(net, device_ids=[device.index] if device.type == 'cuda' else None)
     return Run(cfg, run, device, dataset, mc, model, ema, opt, sched, clock, base, start, rows, marks,
-               read_log(run, 'marks.csv') if start > base else [], net, bs, rank, world, keep)
+               read_log(run, 'marks.csv') if start > base else [], net, bs, rank, world, keep, phema=phema)
 
 # %% ../nbs/04_training.ipynb #5f5176ad
 @patch
@@ -279,7 +293,16 @@ def save(self: Run, epoch: int, file: str|None = None):
     if not self.keep: return
     c = self.cfg
     save_state(self.dir/(file or ckpt_name(c.kind, epoch, c.preset, c.orientation)), c, self.mc, epoch, self.model,
-               self.ema, self.opt, self.sched)
+               self.ema, self.opt, self.sched, self.phema)
+
+@patch
+def snapshot(self: Run, epoch: int):
+    "Save each post-hoc EMA profile at the current step into the run's `phema/` folder (`03b_phema`)."
+    if not self.keep or not self.phema: return
+    c = self.cfg
+    meta = dict(kind=c.kind, preset=c.preset, orientation=c.orientation, model_config=asdict(self.mc),
+                train_config=asdict(c), epoch=epoch)
+    for e in self.phema: save_snapshot(self.dir, int(e.n_averaged), e, **meta)
 
 # %% ../nbs/04_training.ipynb #8d93a97c
 @patch
@@ -299,11 +322,14 @@ def step(self: Run, x0, y, gen, epoch: int, n: int) -> float:
         with self.clock:
             loss = train_step(self.net, self.opt, self.sched, self.ema, x0, gen, self.cfg.grad_clip,
                               use_bf16(self.device, self.cfg.amp), y)
+            for e in self.phema: e.update_parameters(self.model)
     except TrainingError as e:
         last = next(reversed(checkpoints(self.dir)), None)
         raise TrainingError(f"{e} at epoch {epoch}, step {n}; last good checkpoint: {last.name if last else 'none'}. "
                             "Lower --lr or set --grad-clip, then --resume") from None
     self.recent = (self.recent + [loss])[-50:]
+    if self.phema and self.cfg.phema_every and int(self.phema[0].n_averaged) % self.cfg.phema_every == 0:
+        self.snapshot(epoch)
     return loss
 
 # %% ../nbs/04_training.ipynb #91baa9b0
@@ -353,6 +379,7 @@ def end_epoch(r: Run, row: dict, eval_fn=None, last=False):
         if c.progress: print(f"epoch {epoch}/{c.epochs}  loss {row['loss']:.4f}  {row['img_per_s']:.0f} img/s")
     if epoch in c.save_epochs or epoch == c.epochs or last or (c.save_every and epoch % c.save_every == 0):
         r.save(epoch)
+    if not c.phema_every or last or epoch == c.epochs: r.snapshot(epoch)        # the last step is always kept
     r.save(epoch, LAST)                                       # the rolling checkpoint: a crash loses one epoch at most
     r.grid(epoch)
 
