@@ -212,6 +212,10 @@ EDM_PRESETS = {
     'edm_loguniform': EDMConfig(sigma_dist='loguniform'),
     'edm_unweighted': EDMConfig(weighting='none'),
     'edm_mnist':      EDMConfig(sigma_data=0.96, P_mean=0.6),     # the data's scale and noise levels for MNIST (20_edm)
+    # a quarter of edm_mnist's network, trained briefly: a cheap guide for autoguidance (23_autoguidance)
+    'edm_mnist_xs':   EDMConfig(net=dict(net='unet', ch=(8, 16, 32), attn=True), sigma_data=0.96, P_mean=0.6),
+    # edm_mnist trained on from its shipped epoch 18: LR decayed to 0, post-hoc EMA (configs/zoo-edm-long.toml)
+    'edm_mnist_long': EDMConfig(sigma_data=0.96, P_mean=0.6),
 }
 
 # %% ../nbs/02b_edm.ipynb #c7b49f3d

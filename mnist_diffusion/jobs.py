@@ -12,9 +12,10 @@ from tqdm.auto import tqdm
 from .core import UsageError, atomic_path, merge_csv, write_csv, ZOO_DIR, formulation
 from .data import fetch_mnist, mnist_dataset, save_grid, save_rows
 from .checkpoint import checkpoints, ckpt_epoch, read_log, run_name
-from .scoring import SampleSpec, evaluate_checkpoints, ruler
+from .scoring import SampleSpec, evaluate_checkpoints, ruler, load_guide
 from .tables import model_name
-from .zoo import manifest, load_pretrained, export_zoo, hardware, last_epochs, metrics_file
+from .zoo import (manifest, load_pretrained, export_zoo, hardware, last_epochs, metrics_file,
+                            zoo_guides)
 from .training import TrainConfig
 try: import tomllib
 except ModuleNotFoundError: import tomli as tomllib                    # Python 3.10
@@ -204,7 +205,8 @@ def score_zoo(spec=SampleSpec(), presets=None, epochs=None, last=False, root='da
     if not ms: raise UsageError(f"no shipped model matches; {Path(zoo)/'manifest.json'} lists them")
     return merge_csv(Path(zoo)/metrics_file(spec.n),
                      evaluate_checkpoints([Path(zoo)/m['file'] for m in ms], tempfile.mkdtemp(), spec, root,
-                                          rule=ruler(spec.n, root, spec.seed, inception=inception)))
+                                          rule=ruler(spec.n, root, spec.seed, inception=inception),
+                                          guides=zoo_guides(manifest(zoo))))
 
 # %% ../nbs/08_jobs.ipynb #560b8a84
 def _num(v, d=2) -> str: return '' if v in (None, '') else f'{float(v):.{d}f}'
@@ -220,7 +222,8 @@ def results_table(rows: list[dict]) -> str:
     out = ["| model | epoch | sampler | NFE | ms/image | FID | KID | IS | classes (e^H) | restored | "
            "digit asked for (w) |", '|' + '---|' * 11]
     for r in last_epochs(rows):
-        out.append(f"| {model_name(r)} | {r['epoch']} | {r['sampler']} | {r['nfe']} | "
+        guide = f", guided by {r['guide']} (w={float(r['guide_weight']):g})" if r.get('guide') else ''
+        out.append(f"| {model_name(r)} | {r['epoch']} | {r['sampler']}{guide} | {r['nfe']} | "
                    f"{1000 * float(r['sec_per_image']):.1f} | "
                    f"{_num(r['fid'])} | {_num(r['kid'], 1)} | {_num(r['IS'])} | {_num(r['effective_classes'], 1)} | "
                    f"{_num(r.get('restore_acc'), 3)} | {_asked(r)} |")
@@ -242,7 +245,8 @@ def draw_model(m: dict, out: Path, spec: SampleSpec, x_test, zoo=ZOO_DIR):
     "A shipped model's 64-sample grid and, for one that restores, its labelled panels on real test digits."
     model, _ = load_pretrained(m['kind'], m['preset'], m['epoch'], m['orientation'] or 'row', zoo)
     name = run_name(m['kind'], m['preset'], m['orientation'])
-    save_grid(model.sample(64, torch.Generator().manual_seed(spec.seed), spec.sampler_for(m['kind'])),
+    guide = dict(guide=load_guide(Path(zoo)/m['guide']), guidance=m['guide_weight']) if m.get('guide') else {}
+    save_grid(model.sample(64, torch.Generator().manual_seed(spec.seed), spec.sampler_for(m['kind']), **guide),
               out/f'grid_{name}.png')
     if formulation(m['kind']).restores:
         pn = model.panels(x_test)                                  # sampled by the model's own default
@@ -263,7 +267,8 @@ def main_job(out='runs/main', spec=SampleSpec(500), root='data', all_epochs=Fals
     todo = [m for m in todo if m['file'] not in slow]
     x_test = mnist_dataset(root, train=False).tensors[0][:8]
     for m in tqdm(last_epochs(todo), desc='grids', leave=False): draw_model(m, out, spec, x_test, zoo)
-    rows = evaluate_checkpoints([Path(zoo)/m['file'] for m in todo], out, spec, root)  # prints a line per model
+    rows = evaluate_checkpoints([Path(zoo)/m['file'] for m in todo], out, spec, root,   # prints a line per model
+                                guides=zoo_guides(manifest(zoo)))
     table = results_table(rows)
     if slow:
         table += ('\n\nNot sampled (too slow for this machine; their zoo scores are in zoo/metrics.csv): '

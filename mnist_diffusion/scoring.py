@@ -55,6 +55,10 @@ class SampleSpec:
         "The digits asked of samples `i..i+n` (0, 1, ..., 9, 0, 1, ...), or None for free draws."
         return None if self.guidance is None else torch.arange(i, i + (self.n if n is None else n)) % 10
 
+    def with_guide(self, guide: str, weight: float) -> SampleSpec:
+        "This spec with autoguidance by `guide` at `weight` (the digits still asked, if they were, unguided by labels)."
+        return replace(self, guide=guide, guide_weight=weight, guidance=None if self.guidance is None else 0.)
+
     def guidance_for(self, kind: str) -> float:
         "The guidance weight for a model of formulation `kind` (0 where guidance does not apply)."
         return self.guidance if formulation(kind).guided and self.guidance else 0.
@@ -181,11 +185,12 @@ def score(model, spec: SampleSpec, rule: dict, device='cpu', progress=False, per
 
 # %% ../nbs/05b_scoring.ipynb #cd0557cd
 def evaluate_checkpoints(paths, out_dir, spec=SampleSpec(), root='data', log_csv=None, progress=True,
-                         device='cpu', rule=None) -> list[dict]:
+                         device='cpu', rule=None, guides: dict|None = None) -> list[dict]:
     "Score every checkpoint in `paths` (on `rule`, or a new ruler) into `out_dir`: `metrics.csv`, `metrics.png`."
-    out, rule, rows = Path(out_dir), rule or ruler(spec.n, root, spec.seed), []
-    for p in paths:
-        rows.append(r := score(p, spec, rule, device, progress))
+    out, rule, rows, guides = Path(out_dir), rule or ruler(spec.n, root, spec.seed), [], guides or {}
+    for p in paths:                                        # `guides`: {file name: (guide, weight)}, autoguided
+        s = spec.with_guide(*guides[Path(p).name]) if Path(p).name in guides else spec
+        rows.append(r := score(p, s, rule, device, progress))
         if progress: print(score_line(r))
     write_csv(out/'metrics.csv', rows)
     plot_metrics(rows, out/'metrics.png', log_csv)

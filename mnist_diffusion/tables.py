@@ -10,7 +10,7 @@ from .core import PACKAGE_DIR, ZOO_DIR, UsageError, formulation, read_csv
 from .zoo import last_epochs
 
 # %% auto #0
-__all__ = ['RESULTS', 'fmt', 'pct', 'show', 'need', 'model_name', 'manifest_by_file', 'results_10k']
+__all__ = ['RESULTS', 'fmt', 'pct', 'show', 'need', 'model_name', 'manifest_by_file', 'guide_name', 'results_10k']
 
 # %% ../nbs/06b_tables.ipynb #d07d8f59
 RESULTS = PACKAGE_DIR.parent/'benchmarks'/'results'
@@ -48,23 +48,30 @@ def manifest_by_file(zoo=ZOO_DIR) -> dict:
     "The zoo's manifest entries, by file name."
     return {m['file']: m for m in json.loads((Path(zoo)/'manifest.json').read_text())}
 
+def guide_name(file: str, man: dict) -> str:
+    "A guide's name in tables: its preset and epoch where it is a zoo file, else the file."
+    return f"`{man[file]['preset']}`@{man[file]['epoch']}" if file in man else f'`{file}`'
+
 # %% ../nbs/06b_tables.ipynb #3be1fc05
 def results_10k(zoo=ZOO_DIR) -> str:
     "The last epoch of every shipped model at n=10,000, with its training time and the real-data floor."
     man = manifest_by_file(zoo)
     rows = sorted(last_epochs([r for r in read_csv(Path(zoo)/'metrics_10k.csv') if r['file'] in man]),
                   key=lambda r: float(r['fid']))
-    out = ['| model | epochs (training time) | sampler, NFE | FID | KID | IS | classes (e^H) | restored (default '
-           'sampler, direct) |', '|---|---|---|---|---|---|---|---|']
+    out = ['| model | epochs (training time) | sampler, NFE | FID | KID | IS | classes (e^H) | precision, recall | '
+           'restored (default sampler, direct) |', '|---|---|---|---|---|---|---|---|---|']
     for r in rows:
         m, restored = man[r['file']], ''
         if r.get('restore_acc') not in (None, ''): restored = f"{pct(r['restore_acc'])}, {pct(r['restore_acc_direct'])}"
         where = ', GPU' if 'NVIDIA' in m['trained_on'] else ''
+        guide = f" guided by {guide_name(r['guide'], man)} (w={float(r['guide_weight']):g})" if r.get('guide') else ''
+        pr = f"{fmt(r['precision'], 2)}, {fmt(r['recall'], 2)}" if r.get('precision') not in (None, '') else ''
         out.append(f"| {model_name(r)} | {r['epoch']} ({m['train_seconds'] / 60:.1f} min{where}) | {r['sampler']}, "
-                   f"{r['nfe']} | {fmt(r['fid'])} | {fmt(r['kid'])} | {fmt(r['IS'], 2)} | "
-                   f"{fmt(r['effective_classes'])} | {restored} |")
+                   f"{r['nfe']}{guide} | {fmt(r['fid'])} | {fmt(r['kid'])} | {fmt(r['IS'], 2)} | "
+                   f"{fmt(r['effective_classes'])} | {pr} | {restored} |")
     r = rows[0]
+    floor_pr = f"{fmt(r['floor_precision'], 2)}, {fmt(r['floor_recall'], 2)}" if r.get('floor_precision') else ''
     out.append(f"| real data (floor: {int(r['n']):,} training vs {int(r['n']):,} test digits) | | | "
                f"{fmt(r['floor_fid'])} | {fmt(r['floor_kid'])} | {fmt(r['floor_IS'], 2)} | "
-               f"{fmt(r['floor_effective_classes'])} | |")
+               f"{fmt(r['floor_effective_classes'])} | {floor_pr} | |")
     return '\n'.join(out)

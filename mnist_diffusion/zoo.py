@@ -7,14 +7,14 @@ from __future__ import annotations
 import json, shutil, platform
 from pathlib import Path
 import torch
-from .core import UsageError, atomic_path, read_csv, sha256_of, ZOO_DIR, formulation
+from .core import UsageError, atomic_path, read_csv, sha256_of, ZOO_DIR, formulation, check_guidance
 from .checkpoint import (checkpoints, read_checkpoint, read_log, load_checkpoint, save_checkpoint,
                                         build_model)
 
 
 # %% auto #0
 __all__ = ['slim_checkpoint', 'hardware', 'export_zoo', 'manifest', 'last_epochs', 'metrics_file', 'zoo_score', 'find_pretrained',
-           'load_pretrained', 'zoo_table', 'prior_of', 'refit_prior', 'fit_digit_priors']
+           'load_pretrained', 'set_guide', 'zoo_guides', 'zoo_table', 'prior_of', 'refit_prior', 'fit_digit_priors']
 
 # %% ../nbs/06_zoo.ipynb #4f008f90
 def slim_checkpoint(src, dst) -> Path:
@@ -40,6 +40,8 @@ def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None, epochs=None) -> Pa
     "Slim the checkpoints of `run_dirs` (only `epochs`, if given) into `out`; merge them into `out/manifest.json`."
     out, entries = Path(out), []
     out.mkdir(parents=True, exist_ok=True)
+    old = json.loads((out/'manifest.json').read_text()) if (out/'manifest.json').exists() else []
+    before = {m['file']: m['train_seconds'] for m in old}     # a run that started from a zoo file adds its training
     for run in map(Path, run_dirs):
         log = {int(r['epoch']): r for r in read_log(run)}
         for p in checkpoints(run):
@@ -47,6 +49,7 @@ def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None, epochs=None) -> Pa
             if epochs is not None and ck['epoch'] not in epochs: continue
             slim_checkpoint(p, dst)
             secs = sum(r['seconds'] for e, r in log.items() if e <= ck['epoch'])
+            secs += before.get(Path(ck['train_config'].get('init_from') or '').name, 0)
             entries.append(dict(file=p.name, kind=ck['kind'], preset=ck['preset'],
                                 orientation=ck['orientation'] if formulation(ck['kind']).oriented else None,
                                 epoch=ck['epoch'], train_seconds=round(secs), trained_on=where or hardware(),
@@ -57,7 +60,6 @@ def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None, epochs=None) -> Pa
             shutil.copy(run/'log.csv', out/'logs'/f'{run.name}.csv')
     # a re-exported model replaces all of its old files; the other models stay as they were
     new = {_key(m) for m in entries}
-    old = json.loads((out/'manifest.json').read_text()) if (out/'manifest.json').exists() else []
     for m in old:
         if _key(m) in new and m['file'] not in {e['file'] for e in entries}: (out/m['file']).unlink(missing_ok=True)
     kept = [m for m in old if _key(m) not in new]
@@ -120,6 +122,26 @@ def load_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo
     if sha256_of(p) != m['sha256']:
         raise UsageError(f"{p}: sha256 does not match the manifest (damaged or replaced); reinstall the package")
     return load_checkpoint(p, kind, device=device)[0], m
+
+# %% ../nbs/06_zoo.ipynb #6cb5edee
+def set_guide(file: str, guide: str|None, weight=0., zoo=ZOO_DIR) -> dict:
+    "Make zoo model `file` sample guided by zoo model `guide` at `weight` by default (None: unguided); its entry."
+    zoo, ms = Path(zoo), manifest(zoo)
+    by = {m['file']: m for m in ms}
+    for f in (file, guide) if guide else (file,):
+        if f not in by: raise UsageError(f"{f} is not a zoo file; {zoo/'manifest.json'} lists them")
+    by[file].pop('guide', None); by[file].pop('guide_weight', None)
+    if guide:
+        check_guidance(weight)
+        if why := load_checkpoint(zoo/file)[0].why_not_guide(load_checkpoint(zoo/guide)[0]):
+            raise UsageError(f"{guide} cannot guide {file}: {why}")
+        by[file] |= dict(guide=guide, guide_weight=float(weight))
+    with atomic_path(zoo/'manifest.json') as tmp: tmp.write_text(json.dumps(ms, indent=1))
+    return by[file]
+
+def zoo_guides(entries: list[dict]) -> dict:
+    "`{file: (guide, weight)}` of the entries that name a default guide."
+    return {m['file']: (m['guide'], m['guide_weight']) for m in entries if m.get('guide')}
 
 # %% ../nbs/06_zoo.ipynb #c11fb058
 def zoo_table(zoo=ZOO_DIR) -> str:
