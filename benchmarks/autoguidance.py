@@ -17,6 +17,12 @@ and guided (`--guide`, `--weights`).
     python benchmarks/autoguidance.py ema --run runs/zoo-edm-long/edm-edm_mnist --sigma-rels 0.03,0.05,0.08,0.12,0.18 \
         --guide <guide.pt> --weights 0,1 --n 1000 --out benchmarks/results/phema_sweep.csv
 
+`rulers`: models sampled once and seen by both rulers: precision, recall, density and coverage in the classifier's
+features and in Inception's, against the same n test digits, with each ruler's floor (needs the `inception` extra).
+
+    python benchmarks/autoguidance.py rulers --models edm_mnist_18_edm.pt,edm_mnist_18_edm_mnist.pt --n 1000 \
+        --out benchmarks/results/rulers_prdc.csv
+
 `speed`: sampling ms/image of a model unguided and guided by each guide, side by side in one run (medians).
 
     python benchmarks/autoguidance.py speed --model <model.pt> --guides <a.pt>,<b.pt> --threads 1 \
@@ -31,7 +37,10 @@ from mnist_diffusion.core import ZOO_DIR, merge_csv
 from mnist_diffusion.zoo import hardware
 from mnist_diffusion.checkpoint import load_checkpoint
 from mnist_diffusion.phema import posthoc_checkpoint
-from mnist_diffusion.scoring import SampleSpec, ruler, score, score_line, load_guide
+from mnist_diffusion.scoring import SampleSpec, ruler, score, score_line, load_guide, timed_samples
+from mnist_diffusion.metrics import FIDInception, prdc, real_subset, to_metric_space
+from mnist_diffusion.data import mnist_dataset
+from mnist_diffusion.classifier import load_classifier
 from bench_ddpm import median_time
 
 def find(f) -> Path:
@@ -68,6 +77,23 @@ def ema(a):
             spec = SampleSpec(a.n, seed=a.seed, guide=str(find(a.guide)) if w else None, guide_weight=w)
             scored(p, Path(a.guide).name if w else 'none', spec, rule, a.out, sigma_rel=s)
 
+def rulers(a):
+    "prdc of each model's samples (and of real training digits: the floor) in both rulers' feature spaces."
+    x_test = mnist_dataset(a.root, train=False).tensors[0]
+    real = to_metric_space(real_subset(x_test, a.n, a.seed))
+    sets = {'real data (floor)': to_metric_space(mnist_dataset(a.root, train=True, subset=a.n, seed=a.seed + 1)
+                                                 .tensors[0])}
+    for f in a.models.split(','):
+        x, _ = timed_samples(load_checkpoint(find(f))[0], SampleSpec(a.n, seed=a.seed))
+        sets[Path(f).name] = to_metric_space(x)
+    for name, ext in (('classifier', load_classifier()), ('Inception', FIDInception())):
+        features = lambda u: torch.cat([ext.features(b) for b in u.split(50)])      # (Inception: 299x299 inputs)
+        f_real = features(real)
+        for model, u in sets.items():
+            r = dict(run=f"{model}|{name}|{a.n}", model=model, ruler=name, n=a.n) | prdc(f_real, features(u))
+            print(r, flush=True)
+            merge_csv(a.out, [r], key='run')
+
 def speed(a):
     "ms/image unguided and with each guide, batch 250, medians of `reps` after a warm-up."
     m, rows, g = load_checkpoint(find(a.model))[0], [], torch.Generator()
@@ -82,7 +108,8 @@ def speed(a):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    ap.add_argument('what', choices=['sweep', 'ema', 'speed'])
+    ap.add_argument('what', choices=['sweep', 'ema', 'rulers', 'speed'])
+    ap.add_argument('--models', help='rulers: comma-separated zoo files or checkpoints')
     ap.add_argument('--model', help='a zoo file name or a checkpoint path')
     ap.add_argument('--guides', default='', help='comma-separated zoo files or checkpoints to guide with')
     ap.add_argument('--guide', default='', help='ema: the guide of the guided rows')
@@ -99,7 +126,7 @@ def main():
     ap.add_argument('--out', required=True)
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
-    dict(sweep=sweep, ema=ema, speed=speed)[a.what](a)
+    dict(sweep=sweep, ema=ema, rulers=rulers, speed=speed)[a.what](a)
 
 if __name__ == '__main__':
     main()

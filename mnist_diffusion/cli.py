@@ -13,6 +13,7 @@ from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
 from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import CLOCKS, TrainConfig, train, pick_device
 from .scoring import SampleSpec, evaluate_run, guidance_sweep, load_guide
+from .phema import posthoc_checkpoint
 from .zoo import export_zoo, prior_of, refit_prior, fit_digit_priors, zoo_table
 from .jobs import main_job, batch, score_zoo
 
@@ -138,6 +139,7 @@ TRAIN_FLAGS = {                    # TrainConfig field: (option, parser), in --h
     'clock': ('--clock', str), 'grad_clip': ('--grad-clip', _number(float, 0.)), 'ema_decay': ('--ema-decay', FRACTION),
     'seed': ('--seed', NONNEG), 'device': ('--device', _device), 'amp': ('--amp', bool),
     'save_epochs': ('--save-epochs', NONNEG), 'save_every': ('--save-every', NONNEG), 'init_from': ('--init-from', str),
+    'phema': ('--phema', POSITIVE), 'phema_every': ('--phema-every', NONNEG),
 }
 
 # %% ../nbs/09_cli.ipynb #b1b2979e
@@ -158,7 +160,8 @@ def _train(a):
     if a.preset is None: a.preset = read_checkpoint(a.init_from)['preset']            # only with --init-from (see main)
     a.run_dir = a.run_dir or f'runs/{run_name(a.kind, a.preset, a.orientation)}'
     kw = {f: getattr(a, f) for f in ('kind', 'preset', 'orientation', *TRAIN_FLAGS)}
-    kw |= dict(save_epochs=tuple(a.save_epochs), grad_clip=a.grad_clip or None, progress=not a.quiet)
+    kw |= dict(save_epochs=tuple(a.save_epochs), phema=tuple(a.phema), grad_clip=a.grad_clip or None,
+               progress=not a.quiet)
     print(f"trained {train(TrainConfig(**kw), resume=a.resume)}")
 
 # %% ../nbs/09_cli.ipynb #116c85d1
@@ -245,6 +248,21 @@ def _add_guidance(sub):
     g.set_defaults(fn=_guidance)
 
 # %% ../nbs/09_cli.ipynb #5620de41
+def _posthoc(a):
+    for s in a.sigma_rel:
+        out = None if a.out is None else Path(a.out)/f'posthoc-{s:.3f}.pt'
+        print(f"wrote {posthoc_checkpoint(a.run_dir, s, out, a.step)}")
+
+def _add_posthoc(sub):
+    "The `posthoc` subcommand's arguments."
+    x = sub.add_parser('posthoc', help="an EMA of any length from a run's post-hoc snapshots (trained with --phema)")
+    x.add_argument('run_dir')
+    x.add_argument('--sigma-rel', type=POSITIVE, nargs='+', required=True,
+                   help='relative EMA lengths to reconstruct, e.g. 0.05 0.1 (EDM2: 0.05-0.2 is the useful range)')
+    x.add_argument('--step', type=NONNEG, default=None, help="the snapshot step to reconstruct at (default: the last)")
+    x.add_argument('--out', default=None, help='folder for posthoc-<sigma_rel>.pt (default: the run\'s phema/)')
+    x.set_defaults(fn=_posthoc)
+
 def _batch(a):
     batch(a.config, a.out, a.root, a.dry_run)
 
@@ -360,7 +378,7 @@ def parser() -> argparse.ArgumentParser:
     p = _Parser(prog='mnist-diffusion', description=f'Diffusion models on MNIST: {titles}.')
     sub = p.add_subparsers(dest='cmd', required=True)
     for add in (_add_fetch_data, _add_summary, _add_train, _add_sample, _add_guidance, _add_batch, _add_score_zoo,
-                _add_export, _add_refit_prior, _add_main, _add_evaluate):
+                _add_export, _add_refit_prior, _add_main, _add_evaluate, _add_posthoc):
         add(sub)
     return p
 

@@ -123,7 +123,7 @@ def load_pretrained(kind='ddpm', preset=None, epoch=None, orientation='row', zoo
         raise UsageError(f"{p}: sha256 does not match the manifest (damaged or replaced); reinstall the package")
     return load_checkpoint(p, kind, device=device)[0], m
 
-# %% ../nbs/06_zoo.ipynb #6cb5edee
+# %% ../nbs/06_zoo.ipynb #e3ab2227
 def set_guide(file: str, guide: str|None, weight=0., zoo=ZOO_DIR) -> dict:
     "Make zoo model `file` sample guided by zoo model `guide` at `weight` by default (None: unguided); its entry."
     zoo, ms = Path(zoo), manifest(zoo)
