@@ -13,7 +13,7 @@ from .data import fetch_mnist, data_summary, save_grid, mnist_dataset
 from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import CLOCKS, TrainConfig, train, pick_device
 from .scoring import SampleSpec, evaluate_run, guidance_sweep, load_guide
-from .phema import posthoc_checkpoint
+from .phema import posthoc_checkpoint, posthoc_run
 from .zoo import export_zoo, prior_of, refit_prior, fit_digit_priors, zoo_table
 from .jobs import main_job, batch, score_zoo
 
@@ -249,9 +249,11 @@ def _add_guidance(sub):
 
 # %% ../nbs/09_cli.ipynb #5620de41
 def _posthoc(a):
+    if a.out and len(a.sigma_rel) > 1:
+        raise UsageError("--out takes one --sigma-rel: it writes that EMA as the run's checkpoint, ready for export")
     for s in a.sigma_rel:
-        out = None if a.out is None else Path(a.out)/f'posthoc-{s:.3f}.pt'
-        print(f"wrote {posthoc_checkpoint(a.run_dir, s, out, a.step)}")
+        p = posthoc_run(a.run_dir, s, a.out, a.step) if a.out else posthoc_checkpoint(a.run_dir, s, step=a.step)
+        print(f"wrote {p}")
 
 def _add_posthoc(sub):
     "The `posthoc` subcommand's arguments."
@@ -260,7 +262,8 @@ def _add_posthoc(sub):
     x.add_argument('--sigma-rel', type=POSITIVE, nargs='+', required=True,
                    help='relative EMA lengths to reconstruct, e.g. 0.05 0.1 (EDM2: 0.05-0.2 is the useful range)')
     x.add_argument('--step', type=NONNEG, default=None, help="the snapshot step to reconstruct at (default: the last)")
-    x.add_argument('--out', default=None, help='folder for posthoc-<sigma_rel>.pt (default: the run\'s phema/)')
+    x.add_argument('--out', default=None, help="a folder to write the one EMA into as the run's checkpoint, with its "
+                   "log, ready for `export` (default: posthoc-<sigma_rel>.pt in the run's phema/)")
     x.set_defaults(fn=_posthoc)
 
 def _batch(a):

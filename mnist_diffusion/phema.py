@@ -4,18 +4,18 @@
 
 # %% ../nbs/03b_phema.ipynb #1d4963ed
 from __future__ import annotations
-import re
+import re, shutil
 from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
 from torch.optim.swa_utils import AveragedModel
 from .core import UsageError
-from .checkpoint import save_checkpoint, read_checkpoint
+from .checkpoint import save_checkpoint, read_checkpoint, ckpt_name
 
 # %% auto #0
 __all__ = ['sigma_rel_to_gamma', 'gamma_to_sigma_rel', 'power_ema', 'profile_inner', 'posthoc_coefficients', 'snapshot_path',
-           'save_snapshot', 'snapshots', 'reconstruct', 'posthoc_checkpoint']
+           'save_snapshot', 'snapshots', 'reconstruct', 'posthoc_checkpoint', 'posthoc_run']
 
 # %% ../nbs/03b_phema.ipynb #404600ab
 def sigma_rel_to_gamma(sigma_rel: float) -> float:
@@ -96,9 +96,20 @@ def reconstruct(run_dir, sigma_rel: float, step: int|None = None) -> tuple[dict,
                 else: out[k] = v.clone()
     return {k: v.float() if v.is_floating_point() else v for k, v in out.items()}, ck
 
+def _save_posthoc(sd: dict, ck: dict, sigma_rel: float, out) -> Path:
+    "Save reconstructed weights `sd` as a checkpoint with the fields of snapshot `ck`."
+    keep = {k: ck[k] for k in ('kind', 'preset', 'orientation', 'model_config', 'train_config', 'epoch', 'step')}
+    return save_checkpoint(out, **keep, sigma_rel=sigma_rel, ema=sd, model=None)
+
 def posthoc_checkpoint(run_dir, sigma_rel: float, out=None, step: int|None = None) -> Path:
     "Write the reconstruction of width `sigma_rel` as a checkpoint (default: `phema/posthoc-{sigma_rel}.pt`)."
     sd, ck = reconstruct(run_dir, sigma_rel, step)
-    keep = {k: ck[k] for k in ('kind', 'preset', 'orientation', 'model_config', 'train_config', 'epoch', 'step')}
-    out = out or Path(run_dir)/'phema'/f'posthoc-{sigma_rel:.3f}.pt'
-    return save_checkpoint(out, **keep, sigma_rel=sigma_rel, ema=sd, model=None)
+    return _save_posthoc(sd, ck, sigma_rel, out or Path(run_dir)/'phema'/f'posthoc-{sigma_rel:.3f}.pt')
+
+def posthoc_run(run_dir, sigma_rel: float, out_dir, step: int|None = None) -> Path:
+    "The reconstruction as a run folder `out_dir` of one checkpoint, under the run's name, with its log (to `export`)."
+    sd, ck = reconstruct(run_dir, sigma_rel, step)
+    out = _save_posthoc(sd, ck, sigma_rel, Path(out_dir)/ckpt_name(ck['kind'], ck['epoch'], ck['preset'],
+                                                                    ck['orientation']))
+    if (Path(run_dir)/'log.csv').exists(): shutil.copy(Path(run_dir)/'log.csv', Path(out_dir)/'log.csv')
+    return out
