@@ -14,7 +14,7 @@ from .checkpoint import load_checkpoint, read_checkpoint, run_name
 from .training import CLOCKS, TrainConfig, train, pick_device
 from .scoring import SampleSpec, evaluate_run, guidance_sweep, load_guide
 from .phema import posthoc_checkpoint, posthoc_run
-from .zoo import export_zoo, prior_of, refit_prior, fit_digit_priors, zoo_table
+from .zoo import export_zoo, prior_of, refit_prior, fit_digit_priors, zoo_table, set_guide
 from .jobs import main_job, batch, score_zoo
 
 # %% auto #0
@@ -248,6 +248,18 @@ def _add_guidance(sub):
     g.set_defaults(fn=_guidance)
 
 # %% ../nbs/09_cli.ipynb #5620de41
+def _set_guide(a):
+    m = set_guide(a.file, a.guide, a.weight)
+    print(f"{a.file}: guided by {m['guide']} (w={m['guide_weight']:g})" if a.guide else f"{a.file}: unguided")
+
+def _add_set_guide(sub):
+    "The `set-guide` subcommand's arguments."
+    x = sub.add_parser('set-guide', help="make a zoo model sample guided by another zoo model by default")
+    x.add_argument('file', help='the zoo file to guide')
+    x.add_argument('guide', nargs='?', default=None, help='the zoo file that guides it (none: unguided again)')
+    x.add_argument('--weight', type=GUIDANCE, default=1., help='the guidance weight w')
+    x.set_defaults(fn=_set_guide)
+
 def _posthoc(a):
     if a.out and len(a.sigma_rel) > 1:
         raise UsageError("--out takes one --sigma-rel: it writes that EMA as the run's checkpoint, ready for export")
@@ -381,7 +393,7 @@ def parser() -> argparse.ArgumentParser:
     p = _Parser(prog='mnist-diffusion', description=f'Diffusion models on MNIST: {titles}.')
     sub = p.add_subparsers(dest='cmd', required=True)
     for add in (_add_fetch_data, _add_summary, _add_train, _add_sample, _add_guidance, _add_batch, _add_score_zoo,
-                _add_export, _add_refit_prior, _add_main, _add_evaluate, _add_posthoc):
+                _add_export, _add_refit_prior, _add_main, _add_evaluate, _add_posthoc, _add_set_guide):
         add(sub)
     return p
 
