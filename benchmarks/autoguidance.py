@@ -5,10 +5,10 @@ preset) and, for a class-conditional model, with classifier-free guidance, at se
 score: FID, KID, IS, classes, precision, recall, density, coverage, and the digit asked for where `--digits`.
 
     python benchmarks/autoguidance.py sweep --model edm_mnist_18_edm_mnist.pt \
-        --guides edm_mnist_6_edm_mnist.pt,edm_mnist_12_edm_mnist.pt --weights 0.5,1,2 --n 1000 \
+        --guides edm_mnist_6_edm_mnist.pt,edm_mnist_12_edm_mnist.pt --weights 0,0.5,1,2 --n 1000 \
         --out benchmarks/results/autoguidance.csv
     python benchmarks/autoguidance.py sweep --model ddpm_mnist_8_unet_v_cond.pt --digits --cfg \
-        --guides ddpm_mnist_2_unet_v_cond.pt,ddpm_mnist_5_unet_v_cond.pt --weights 0.5,1,2 --n 1000 \
+        --guides ddpm_mnist_2_unet_v_cond.pt,ddpm_mnist_5_unet_v_cond.pt --weights 0,0.5,1,2 --n 1000 \
         --out benchmarks/results/autoguidance_cond.csv
 
 `ema`: the post-hoc EMA lengths of a run that tracked profiles (`--phema`), each reconstructed and scored unguided
@@ -50,7 +50,7 @@ def find(f) -> Path:
 def settings(a) -> list[tuple[str, SampleSpec]]:
     "(guidance name, spec) for each run: unguided, each guide at each weight, classifier-free at each weight."
     base, ws = SampleSpec(a.n, seed=a.seed, guidance=0. if a.digits else None), [float(w) for w in a.weights.split(',')]
-    out = [('none', base)]
+    out = [('none', base)] if 0. in ws else []                                    # weight 0: the model unguided
     out += [(Path(g).name, SampleSpec(a.n, seed=a.seed, guidance=base.guidance, guide=str(find(g)), guide_weight=w))
             for g in (a.guides.split(',') if a.guides else []) for w in ws if w]
     return out + ([('classifier-free', SampleSpec(a.n, seed=a.seed, guidance=w)) for w in ws if w] if a.cfg else [])
