@@ -9,6 +9,7 @@ from pathlib import Path
 import torch
 from .core import UsageError, atomic_path, read_csv, sha256_of, ZOO_DIR, formulation, check_guidance
 from .checkpoint import (checkpoints, read_checkpoint, read_log, load_checkpoint, save_checkpoint,
+                                        run_name,
                                         build_model)
 
 
@@ -43,7 +44,7 @@ def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None, epochs=None) -> Pa
     old = json.loads((out/'manifest.json').read_text()) if (out/'manifest.json').exists() else []
     before = {m['file']: m['train_seconds'] for m in old}     # a run that started from a zoo file adds its training
     for run in map(Path, run_dirs):
-        log = {int(r['epoch']): r for r in read_log(run)}
+        log, n0 = {int(r['epoch']): r for r in read_log(run)}, len(entries)
         for p in checkpoints(run):
             ck, dst = read_checkpoint(p), out/p.name
             if epochs is not None and ck['epoch'] not in epochs: continue
@@ -55,9 +56,10 @@ def export_zoo(run_dirs, out=ZOO_DIR, where: str|None = None, epochs=None) -> Pa
                                 epoch=ck['epoch'], train_seconds=round(secs), trained_on=where or hardware(),
                                 train_images=ck['epoch'] * (ck['train_config'].get('subset') or 60000),
                                 bytes=dst.stat().st_size, sha256=sha256_of(dst)))
-        if (run/'log.csv').exists():
+        if (run/'log.csv').exists() and len(entries) > n0:    # named by the model (a run folder may be named otherwise)
             (out/'logs').mkdir(exist_ok=True)
-            shutil.copy(run/'log.csv', out/'logs'/f'{run.name}.csv')
+            e = entries[-1]
+            shutil.copy(run/'log.csv', out/'logs'/f"{run_name(e['kind'], e['preset'], e['orientation'] or 'row')}.csv")
     # a re-exported model replaces all of its old files; the other models stay as they were
     new = {_key(m) for m in entries}
     for m in old:
