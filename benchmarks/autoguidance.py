@@ -12,7 +12,7 @@ score: FID, KID, IS, classes, precision, recall, density, coverage, and the digi
         --out benchmarks/results/autoguidance_cond.csv
 
 `ema`: the post-hoc EMA lengths of a run that tracked profiles (`--phema`), each reconstructed and scored unguided
-and guided (`--guide`, `--weights`).
+and guided (`--guide`, `--weights`; the ten digits asked with `--digits`).
 
     python benchmarks/autoguidance.py ema --run runs/zoo-edm-long/edm-edm_mnist --sigma-rels 0.03,0.05,0.08,0.12,0.18 \
         --guide <guide.pt> --weights 0,1 --n 1000 --out benchmarks/results/phema_sweep.csv
@@ -74,7 +74,8 @@ def ema(a):
     for s in [float(v) for v in a.sigma_rels.split(',')]:
         p = posthoc_checkpoint(a.run, s)
         for w in ws:
-            spec = SampleSpec(a.n, seed=a.seed, guide=str(find(a.guide)) if w else None, guide_weight=w)
+            spec = SampleSpec(a.n, seed=a.seed, guidance=0. if a.digits else None,
+                              guide=str(find(a.guide)) if w else None, guide_weight=w)
             scored(p, Path(a.guide).name if w else 'none', spec, rule, a.out, sigma_rel=s)
 
 def rulers(a):

@@ -65,6 +65,18 @@ VARIANTS = {                      # name: changes to the base recipe, or a prese
         ('edm_sd_rms_pm0_unw', dict(sigma_data=0.96, P_mean=0., weighting='none'))]},
     # rectified flow (nbs/02c_flow) against edm_mnist and unet_v, trained alike (21_flow)
     **{p: dict(kind='flow', preset=p, warmup=200, bf16=True) for p in ('flow', 'flow_mnist', 'flow_uniform')},
+    # EDM2's magnitude-preserving parts (nbs/01_models) added one at a time to edm_mnist, as EDM2's configs C to G were;
+    # fp32 (this ablation ran on an AVX2 CPU). Normalised weights sit at unit RMS, about 17x a standard 3x3 conv's
+    # scale, so the same Adam step is a far smaller relative change: each part with weights normalised also runs at
+    # EDM2's larger rate (23_autoguidance)
+    **{n: dict(kind='edm', preset='edm_mnist', warmup=200, mp=mp, **({'lr': lr} if lr else {})) for n, mp, lr in [
+        ('mp_none', (), None), ('mp_no_bias', ('no_bias',), None),
+        ('mp_weight_norm', ('no_bias', 'weight_norm'), None),
+        ('mp_weight_norm_lr1e-2', ('no_bias', 'weight_norm'), 1e-2),
+        ('mp_no_groupnorm', ('no_bias', 'weight_norm', 'no_groupnorm'), None),
+        ('mp_no_groupnorm_lr1e-2', ('no_bias', 'weight_norm', 'no_groupnorm'), 1e-2),
+        ('mp_all', ('no_bias', 'weight_norm', 'no_groupnorm', 'mp_fixed'), None),
+        ('mp_all_lr1e-2', ('no_bias', 'weight_norm', 'no_groupnorm', 'mp_fixed'), 1e-2)]},
 }
 BASE = dict(preset='unet', lr=1e-3, batch_size=128, ema=0.999, warmup=0, cosine=False)
 TRAIN = dict(lr='lr', batch_size='batch_size', ema='ema_decay', warmup='warmup_steps', cosine='cosine_decay',
@@ -79,7 +91,7 @@ def model_for(h: dict):
     "The model of a variant (its preset, with the variant's model changes) and the preset's config."
     f = formulation(h.get('kind', 'ddpm'))
     mc = f.config(h['preset'])
-    net = mc.net | {k: h[k] for k in ('ch', 'attn') if k in h}
+    net = mc.net | {k: h[k] for k in ('ch', 'attn', 'mp') if k in h}
     cfg = {k: h[k] for k in ('pred', 'schedule', 'min_snr', 'sigma_data', 'P_mean', 'weighting') if k in h}
     return f.build(replace(mc, net=net, **cfg)), mc
 

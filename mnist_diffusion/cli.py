@@ -294,7 +294,7 @@ def _add_batch(sub):
 
 # %% ../nbs/09_cli.ipynb #8e378872
 def _score_zoo(a):
-    spec = SampleSpec(a.n, seed=a.seed)
+    spec = SampleSpec(a.n, seed=a.seed, guidance=a.guidance)
     print(f"wrote {score_zoo(spec, a.presets, a.epochs, a.last, a.root, inception=a.inception)}")
 
 # %% ../nbs/09_cli.ipynb #07159029
@@ -307,6 +307,9 @@ def _add_score_zoo(sub):
     z.add_argument('--last', action='store_true', help="only each model's last shipped epoch")
     z.add_argument('--inception', action='store_true',
                    help="add the standard Inception FID (needs the 'inception' extra; slow on a CPU)")
+    z.add_argument('--guidance', type=GUIDANCE, default=None,
+                   help="ask models that draw a chosen digit for the ten alike, classifier-free guided by this weight "
+                        "(0: unguided by labels; one with a zoo default guide is autoguided); others draw freely")
     z.add_argument('--seed', type=NONNEG, default=0)
     z.add_argument('--root', default='data')
     z.set_defaults(fn=_score_zoo)

@@ -246,6 +246,8 @@ DDPM_PRESETS = {
     'unet_v_b512':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True), pred='v', lr=2e-3, batch_size=512),
     # unet_v, class-conditional: draws the digit asked for (classifier-free guidance)
     'unet_v_cond':   DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True, n_classes=10), pred='v', lr=1e-3),
+    # unet_v_cond trained on from its zoo epoch 8 (configs/zoo-cond-long.toml): the same model, its own zoo identity
+    'unet_v_cond_long': DDPMConfig(net=dict(net='unet', ch=(16, 32, 64), attn=True, n_classes=10), pred='v', lr=1e-3),
 }
 
 # %% ../nbs/02_ddpm.ipynb #730fb9e2

@@ -11,7 +11,8 @@ import torch.nn.functional as F
 from .core import UsageError
 
 # %% auto #0
-__all__ = ['ACTIVATIONS', 'activation', 'CNNBlock', 'StarterCNN', 'sinusoidal_embedding', 'ResBlock', 'SelfAttention', 'UNet',
+__all__ = ['ACTIVATIONS', 'MP_PARTS', 'activation', 'CNNBlock', 'StarterCNN', 'sinusoidal_embedding', 'normalize', 'MPConv',
+           'mp_silu', 'mp_sum', 'mp_cat', 'PixelNorm', 'MPSiLU', 'Layers', 'ResBlock', 'SelfAttention', 'UNet',
            'build_net', 'n_params']
 
 # %% ../nbs/01_models.ipynb #a10d308a
@@ -63,54 +64,137 @@ def sinusoidal_embedding(tau: torch.Tensor, dim: int, scale=1000.) -> torch.Tens
     a = scale * tau.float()[:, None] * f[None]
     return torch.cat([a.sin(), a.cos()], 1)
 
+# %% ../nbs/01_models.ipynb #e279818b
+MP_PARTS = ('no_bias', 'weight_norm', 'no_groupnorm', 'mp_fixed')      # EDM2's configs C, D+E, F and G, in order
+
+# %% ../nbs/01_models.ipynb #ade54acf
+def normalize(x: torch.Tensor, dim=None, eps=1e-4) -> torch.Tensor:
+    "`x` scaled to unit root-mean-square over `dim` (default: every dimension but the first)."
+    dim = list(range(1, x.ndim)) if dim is None else dim
+    n = torch.linalg.vector_norm(x, dim=dim, keepdim=True, dtype=torch.float32)
+    return x / torch.add(eps, n, alpha=math.sqrt(n.numel() / x.numel())).to(x.dtype)
+
+# %% ../nbs/01_models.ipynb #c604a83b
+class MPConv(nn.Module):
+    "A bias-free `k` x `k` convolution (`k`=0: a linear layer) with forced weight normalisation (EDM2)."
+    def __init__(self, c_in, c_out, k=3, stride=1):
+        super().__init__()
+        self.stride, self.weight = stride, nn.Parameter(torch.randn(c_out, c_in, *([k, k] if k else [])))
+
+    def forward(self, x, gain=1.):
+        w = self.weight.float()
+        if self.training:                           # forced: the stored weights stay at unit RMS, so the learning
+            with torch.no_grad(): self.weight.copy_(normalize(w))             # rate sets each update's relative size
+        w = (normalize(w) * (gain / math.sqrt(w[0].numel()))).to(x.dtype)    # unit in, unit out
+        return F.linear(x, w) if w.ndim == 2 else F.conv2d(x, w, stride=self.stride, padding=w.shape[-1] // 2)
+
+# %% ../nbs/01_models.ipynb #42b1ced5
+def mp_silu(x): return F.silu(x) / 0.596                 # 0.596: SiLU's output RMS on unit Gaussian input
+
+# %% ../nbs/01_models.ipynb #cfda8deb
+def mp_sum(a, b, t=0.5):
+    "The blend (1-t) a + t b, rescaled so that two independent unit-magnitude inputs give a unit-magnitude output."
+    return a.lerp(b, t) / math.sqrt((1 - t)**2 + t**2)
+
+# %% ../nbs/01_models.ipynb #a60c3abe
+def mp_cat(a, b, dim=1, t=0.5):
+    "Concatenate `a` and `b` along `dim`, weighted (1-t : t) per half and rescaled to unit magnitude overall."
+    na, nb = a.shape[dim], b.shape[dim]
+    c = math.sqrt((na + nb) / ((1 - t)**2 + t**2))
+    return torch.cat([a * (c / math.sqrt(na) * (1 - t)), b * (c / math.sqrt(nb) * t)], dim)
+
+# %% ../nbs/01_models.ipynb #1f4088b0
+class PixelNorm(nn.Module):
+    "Each position's channel vector scaled to unit root-mean-square (nothing learned)."
+    def forward(self, x): return normalize(x, dim=1)
+
+# %% ../nbs/01_models.ipynb #bea88530
+class MPSiLU(nn.Module):
+    "SiLU rescaled to keep unit magnitude."
+    def forward(self, x): return mp_silu(x)
+
+# %% ../nbs/01_models.ipynb #175f9339
+class Layers:
+    "The UNet's layer factory: PyTorch's standard layers, or with EDM2's magnitude-preserving `parts` (`MP_PARTS`)."
+    def __init__(self, parts=()):
+        if bad := [p for p in parts if p not in MP_PARTS]:
+            raise UsageError(f"unknown magnitude-preserving part(s) {', '.join(bad)}; "
+                             f"choose from {', '.join(MP_PARTS)}")
+        self.parts = set(parts)
+
+    def conv(self, c_in, c_out, k=3, stride=1) -> nn.Module:
+        "A `k` x `k` convolution (`k`=0: a linear layer)."
+        if 'weight_norm' in self.parts: return MPConv(c_in, c_out, k, stride)
+        bias = 'no_bias' not in self.parts
+        return nn.Conv2d(c_in, c_out, k, stride, padding=k // 2, bias=bias) if k else nn.Linear(c_in, c_out, bias=bias)
+
+    def norm(self, c, groups=8) -> nn.Module:
+        "A group norm, or a pixel norm where group norms are removed."
+        return PixelNorm() if 'no_groupnorm' in self.parts else nn.GroupNorm(min(groups, c), c)
+
+    def act(self) -> nn.Module: return MPSiLU() if 'mp_fixed' in self.parts else nn.SiLU()
+    def add(self, a, b, t=0.3): return mp_sum(a, b, t) if 'mp_fixed' in self.parts else a + b
+    def cat(self, a, b): return mp_cat(a, b) if 'mp_fixed' in self.parts else torch.cat([a, b], 1)
+
+    def gain(self) -> nn.Parameter|None:
+        "A learned scalar gain starting at zero where weights are normalised (their outputs cannot shrink otherwise)."
+        return nn.Parameter(torch.zeros([])) if 'weight_norm' in self.parts else None
+
 # %% ../nbs/01_models.ipynb #f433e15d
 class ResBlock(nn.Module):
     "GroupNorm-SiLU-conv twice, with the time embedding added in between and a residual connection."
-    def __init__(self, c_in, c_out, t_dim, groups=8, dropout=0.):
+    def __init__(self, c_in, c_out, t_dim, groups=8, dropout=0., mp=()):
         super().__init__()
-        self.n1, self.c1 = nn.GroupNorm(min(groups, c_in), c_in), nn.Conv2d(c_in, c_out, 3, padding=1)
-        self.t = nn.Linear(t_dim, c_out)
-        self.n2, self.c2 = nn.GroupNorm(min(groups, c_out), c_out), nn.Conv2d(c_out, c_out, 3, padding=1)
+        L = Layers(mp)
+        self.n1, self.c1 = L.norm(c_in, groups), L.conv(c_in, c_out)
+        self.t = L.conv(t_dim, c_out, k=0)
+        self.n2, self.c2 = L.norm(c_out, groups), L.conv(c_out, c_out)
         self.drop = nn.Dropout(dropout)
-        self.skip = nn.Conv2d(c_in, c_out, 1) if c_in != c_out else nn.Identity()
+        self.skip = L.conv(c_in, c_out, 1) if c_in != c_out else nn.Identity()
+        self.act, self.add, self.t_gain = L.act(), L.add, L.gain()
     def forward(self, x, e):
-        h = self.c1(F.silu(self.n1(x))) + self.t(e)[:, :, None, None]
-        return self.skip(x) + self.c2(self.drop(F.silu(self.n2(h))))
+        te = self.t(e)[:, :, None, None]
+        h = self.c1(self.act(self.n1(x))) + (te if self.t_gain is None else self.t_gain * te)
+        return self.add(self.skip(x), self.c2(self.drop(self.act(self.n2(h)))))
 
 # %% ../nbs/01_models.ipynb #34fdfb1d
 class SelfAttention(nn.Module):
     "Multi-head self-attention over the spatial positions of a feature map, with a residual connection."
-    def __init__(self, c, heads=4, groups=8):
+    def __init__(self, c, heads=4, groups=8, mp=()):
         super().__init__()
-        self.norm, self.attn = nn.GroupNorm(min(groups, c), c), nn.MultiheadAttention(c, heads, batch_first=True)
+        L = Layers(mp)
+        self.norm = L.norm(c, groups)
+        self.attn = nn.MultiheadAttention(c, heads, batch_first=True, bias='no_bias' not in L.parts)
+        self.add = L.add
     def forward(self, x):
         b, c, h, w = x.shape
         s = self.norm(x).flatten(2).transpose(1, 2)
-        return x + self.attn(s, s, s, need_weights=False)[0].transpose(1, 2).reshape(b, c, h, w)
+        return self.add(x, self.attn(s, s, s, need_weights=False)[0].transpose(1, 2).reshape(b, c, h, w))
 
 # %% ../nbs/01_models.ipynb #3a5c565a
 class UNet(nn.Module):
     "A small time-conditioned UNet for 28x28 images: levels 28, 14, 7 with widths `ch`, optional attention at 7x7."
-    def __init__(self, ch=(32, 64, 64), attn=True, in_ch=1, groups=8, dropout=0., n_classes=0):
+    def __init__(self, ch=(32, 64, 64), attn=True, in_ch=1, groups=8, dropout=0., n_classes=0, mp=()):
         super().__init__()
+        L, self.mp = Layers(mp), tuple(mp)               # mp: EDM2's magnitude-preserving parts (MP_PARTS), if any
         self.c0, t_dim = ch[0], 4 * ch[0]
-        self.t_mlp = nn.Sequential(nn.Linear(ch[0], t_dim), nn.SiLU(), nn.Linear(t_dim, t_dim))
-        self.inc = nn.Conv2d(in_ch, ch[0], 3, padding=1)
-        rb = lambda a, b: ResBlock(a, b, t_dim, groups, dropout)
+        self.t_mlp = nn.Sequential(L.conv(ch[0], t_dim, k=0), L.act(), L.conv(t_dim, t_dim, k=0))
+        self.inc = L.conv(in_ch, ch[0])
+        rb = lambda a, b: ResBlock(a, b, t_dim, groups, dropout, mp)
         self.down, self.pool, prev = nn.ModuleList(), nn.ModuleList(), ch[0]
         for i, c in enumerate(ch):
             self.down.append(rb(prev, c)); prev = c
-            self.pool.append(nn.Conv2d(c, c, 3, stride=2, padding=1) if i < len(ch) - 1 else nn.Identity())
+            self.pool.append(L.conv(c, c, stride=2) if i < len(ch) - 1 else nn.Identity())
         self.mid1, self.mid2 = rb(prev, prev), rb(prev, prev)
-        self.attn = SelfAttention(prev, groups=groups) if attn else nn.Identity()
+        self.attn = SelfAttention(prev, groups=groups, mp=mp) if attn else nn.Identity()
         self.up, self.unpool = nn.ModuleList(), nn.ModuleList()
         for i, c in reversed(list(enumerate(ch))):
             self.up.append(rb(prev + c, c)); prev = c
-            self.unpool.append(nn.Sequential(nn.Upsample(scale_factor=2), nn.Conv2d(c, ch[i - 1], 3, padding=1))
+            self.unpool.append(nn.Sequential(nn.Upsample(scale_factor=2), L.conv(c, ch[i - 1]))
                                if i > 0 else nn.Identity())
             prev = ch[i - 1] if i > 0 else c
-        self.out = nn.Sequential(nn.GroupNorm(min(groups, ch[0]), ch[0]), nn.SiLU(),
-                                 nn.Conv2d(ch[0], in_ch, 3, padding=1))
+        self.out = nn.Sequential(L.norm(ch[0], groups), L.act(), L.conv(ch[0], in_ch))
+        self.cat, self.out_gain = L.cat, L.gain()
         self.n_classes = n_classes                   # last, so the other weights start as the unconditional net's do
         self.label_emb = nn.Embedding(n_classes + 1, t_dim) if n_classes else None    # index n_classes: no label
 
@@ -125,8 +209,8 @@ class UNet(nn.Module):
             skips.append(h)
             h = pool(h)
         h = self.mid2(self.attn(self.mid1(h, e)), e)
-        for blk, unpool in zip(self.up, self.unpool): h = unpool(blk(torch.cat([h, skips.pop()], 1), e))
-        return self.out(h)
+        for blk, unpool in zip(self.up, self.unpool): h = unpool(blk(self.cat(h, skips.pop()), e))
+        return self.out(h) if self.out_gain is None else self.out_gain * self.out(h)
 
 # %% ../nbs/01_models.ipynb #174f7933
 def build_net(cfg: dict) -> nn.Module:

@@ -65,6 +65,7 @@ def results_10k(zoo=ZOO_DIR) -> str:
         if r.get('restore_acc') not in (None, ''): restored = f"{pct(r['restore_acc'])}, {pct(r['restore_acc_direct'])}"
         where = ', GPU' if 'NVIDIA' in m['trained_on'] else ''
         guide = f", guided by {guide_name(r['guide'], man)} (w={float(r['guide_weight']):g})" if r.get('guide') else ''
+        if r.get('cond_acc') not in (None, ''): guide += f"; the ten digits asked, {pct(r['cond_acc'])} drawn as asked"
         pr = f"{fmt(r['precision'], 2)}, {fmt(r['recall'], 2)}" if r.get('precision') not in (None, '') else ''
         out.append(f"| {model_name(r)} | {r['epoch']} ({m['train_seconds'] / 60:.1f} min{where}) | {r['sampler']}, "
                    f"{r['nfe']}{guide} | {fmt(r['fid'])} | {fmt(r['kid'])} | {fmt(r['IS'], 2)} | "

@@ -24,6 +24,12 @@ def conditional() -> str:
     out = ['| model | n | digit asked for | FID, ten-digit mix |', '|---|---|---|---|']
     out += [f"| DDPM `unet_v_cond` @{r['epoch']}, guidance {float(r['guidance']):g} | {int(r['n']):,} | "
             f"{pc(r['cond_acc'])} | {_f(r['fid'])} |" for r in g]
+    man = tables.manifest_by_file(ZOO)                 # the zoo's conditional models at their default guidance
+    for r in (r for r in _rows(ZOO/'metrics_10k.csv') if r.get('cond_acc') and r['file'] in man):
+        how = f"autoguided by {tables.guide_name(r['guide'], man)} (w={float(r['guide_weight']):g})" if r['guide'] \
+            else f"guidance {float(r['guidance']):g}"
+        out.append(f"| {tables.model_name(r)} @{r['epoch']}, {how} | {int(r['n']):,} | {pc(r['cond_acc'])} | "
+                   f"{_f(r['fid'])} |")
     out.append(f"| DDPM `unet_v` @{ref['epoch']} (no labels) | {int(ref['n']):,} | | {_f(ref['fid'])} |")
     cold = _rows(RESULTS/'cold_conditional.csv')
     for o in ('row', 'col'):                       # the best restorer that only sees the profile, and the told one
