@@ -66,9 +66,9 @@ VARIANTS = {                      # name: changes to the base recipe, or a prese
     # rectified flow (nbs/02c_flow) against edm_mnist and unet_v, trained alike (21_flow)
     **{p: dict(kind='flow', preset=p, warmup=200, bf16=True) for p in ('flow', 'flow_mnist', 'flow_uniform')},
     # EDM2's magnitude-preserving parts (nbs/01_models) added one at a time to edm_mnist, as EDM2's configs C to G were;
-    # fp32 (this ablation ran on an AVX2 CPU). Normalised weights sit at unit RMS, about 17x a standard 3x3 conv's
-    # scale, so the same Adam step is a far smaller relative change: each part with weights normalised also runs at
-    # EDM2's larger rate (23_autoguidance)
+    # fp32 (this ablation ran on an AVX2 CPU). Normalised weights sit at unit RMS, 20-40x PyTorch's initial 3x3 conv
+    # weights at these widths, so the same Adam step is a far smaller relative change: each part with weights
+    # normalised also runs at EDM2's larger rate (23_autoguidance)
     **{n: dict(kind='edm', preset='edm_mnist', warmup=200, mp=mp, **({'lr': lr} if lr else {})) for n, mp, lr in [
         ('mp_none', (), None), ('mp_no_bias', ('no_bias',), None),
         ('mp_weight_norm', ('no_bias', 'weight_norm'), None),
