@@ -92,11 +92,26 @@ def _set_epochs(self: Explorer):
 
 @patch
 def _set_guides(self: Explorer):
-    "The guide picker offers the chosen model's earlier shipped epochs (autoguidance), or its labels."
-    eps = [m['epoch'] for m in self._sel() if m['preset'] == self.preset.value and m['epoch'] < self.epoch.value]
+    "The guide picker offers the chosen model's earlier shipped epochs and its zoo default guide, or its labels."
+    sel = [m for m in self._sel() if m['preset'] == self.preset.value]
+    cur = next((m for m in sel if m['epoch'] == self.epoch.value), {})
+    d = next((m for m in self.entries if m['file'] == cur.get('guide')), None)      # the zoo's default guide, if any
+    mine = lambda e: d is not None and (d['preset'], d['epoch']) == (self.preset.value, e)
+    opts = [(f'epoch {e}' + (' (its default)' if mine(e) else ''), e)
+            for e in sorted(m['epoch'] for m in sel if m['epoch'] < self.epoch.value)]
+    if d is not None and d['preset'] != self.preset.value:                    # a smaller preset or another run
+        opts.append((f"{d['preset']}@{d['epoch']} (its default)", d['file']))
     with self._hold():
-        self.guide.options = [('labels (classifier-free)', None)] + [(f'epoch {e}', e) for e in sorted(eps)]
+        self.guide.options = [('labels (classifier-free)', None)] + opts
         self.guide.value = None
+
+@patch
+def _guide_model(self: Explorer, e):
+    "The guide picked: an earlier epoch of the chosen model, or a zoo file (its default guide)."
+    if isinstance(e, str):
+        m = next(m for m in self.entries if m['file'] == e)
+        return _load(m['kind'], m['preset'], m['epoch'], m['orientation'] or 'row', str(self.zoo))
+    return _load(self.kind.value, self.preset.value, e, self.orientation.value, str(self.zoo))
 
 @patch
 def _epoch_changed(self: Explorer, _=None):
@@ -186,11 +201,11 @@ def render(self: Explorer):
     note = f', {model.nfe(s, steps)} NFE'
     labels, w = self._gray_digit(model)
     e = self.guide.value if not self.guide.disabled else None
-    guide = None if e is None else _load(k, self.preset.value, e, self.orientation.value, str(self.zoo))
+    guide = None if e is None else self._guide_model(e)
     if not self.restore.value:
         x, nrow = model.sample(n, g, s, steps, labels=labels, guidance=w, guide=guide), 8
         if labels is not None: note += f', digit {labels}'
-        if guide is not None: note += f', guided by epoch {e} with w={w:g}'
+        if guide is not None: note += f', guided by {self.guide.label} with w={w:g}'
         elif labels is not None and formulation(k).guided: note += f', guidance {w:g}'
     else:
         m = min(n, 8)
