@@ -7,7 +7,6 @@ import csv, re
 from pathlib import Path
 import nbformat
 from mnist_diffusion import tables
-from mnist_diffusion.tables import fmt as _f
 
 ROOT = Path(__file__).resolve().parents[1]
 ZOO = ROOT/'mnist_diffusion'/'zoo'
@@ -15,33 +14,6 @@ RESULTS = ROOT/'benchmarks'/'results'
 
 def _rows(path) -> list[dict]: return list(csv.DictReader(open(path))) if Path(path).exists() else []
 def results_10k() -> str: return tables.results_10k(ZOO)
-
-def conditional() -> str:
-    "Conditional accuracy and FID of the ten-digit mix at n=10,000 (DDPM) and of the best cold models (n=1,000)."
-    pc = lambda v: f'{100 * float(v):.1f}%'
-    g = sorted(_rows(RESULTS/'guidance_10k'/'guidance.csv'), key=lambda r: float(r['guidance']))
-    ref = next(r for r in _rows(ZOO/'metrics_10k.csv') if r['preset'] == 'unet_v' and r['epoch'] == g[0]['epoch'])
-    out = ['| model | n | digit asked for | FID, ten-digit mix |', '|---|---|---|---|']
-    out += [f"| DDPM `unet_v_cond` @{r['epoch']}, guidance {float(r['guidance']):g} | {int(r['n']):,} | "
-            f"{pc(r['cond_acc'])} | {_f(r['fid'])} |" for r in g]
-    man = tables.manifest_by_file(ZOO)                 # the zoo's conditional models at their default guidance
-    for r in (r for r in _rows(ZOO/'metrics_10k.csv') if r.get('cond_acc') and r['file'] in man):
-        how = f"autoguided by {tables.guide_name(r['guide'], man)} (w={float(r['guide_weight']):g})" if r['guide'] \
-            else f"guidance {float(r['guidance']):g}"
-        out.append(f"| {tables.model_name(r)} @{r['epoch']}, {how} | {int(r['n']):,} | {pc(r['cond_acc'])} | "
-                   f"{_f(r['fid'])} |")
-    out.append(f"| DDPM `unet_v` @{ref['epoch']} (no labels) | {int(ref['n']):,} | | {_f(ref['fid'])} |")
-    cold = _rows(RESULTS/'cold_conditional.csv')
-    for o in ('row', 'col'):                       # the best restorer that only sees the profile, and the told one
-        for told in (False, True):
-            r = max((r for r in cold if r['orientation'] == o and r['preset'].endswith('_cond') == told),
-                    key=lambda r: float(r['cond_acc']))
-            how = 'told the digit' if told else 'from its per-digit prior'
-            out.append(f"| cold `{r['preset']}` {o} @{r['epoch']}, {how} | {int(r['n']):,} | {pc(r['cond_acc'])} | "
-                       f"{_f(r['fid'])} |")
-    out.append(f"| real data (floor) | {int(ref['n']):,} / {int(cold[0]['n']):,} | | {_f(ref['floor_fid'])} / "
-               f"{_f(cold[0]['floor_fid'])} |")
-    return '\n'.join(out)
 
 def timing(name: str) -> str:
     "A measured wall time from timings.csv, as minutes and seconds with the CPU it ran on."
