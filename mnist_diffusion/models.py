@@ -176,7 +176,7 @@ class UNet(nn.Module):
     "A small time-conditioned UNet for 28x28 images: levels 28, 14, 7 with widths `ch`, optional attention at 7x7."
     def __init__(self, ch=(32, 64, 64), attn=True, in_ch=1, groups=8, dropout=0., n_classes=0, mp=()):
         super().__init__()
-        L, self.mp = Layers(mp), tuple(mp)               # mp: EDM2's magnitude-preserving parts (MP_PARTS), if any
+        L = Layers(mp)                                   # mp: EDM2's magnitude-preserving parts (MP_PARTS), if any
         self.c0, t_dim = ch[0], 4 * ch[0]
         self.t_mlp = nn.Sequential(L.conv(ch[0], t_dim, k=0), L.act(), L.conv(t_dim, t_dim, k=0))
         self.inc = L.conv(in_ch, ch[0])
